@@ -1,0 +1,9 @@
+# Sourced by the launcher and the test script: puts Node.js >= 24 first on PATH and installs the npm
+# packages when node_modules is missing or older than package-lock.json.
+_wk_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+_wk_node="$("$_wk_root/scripts/ensure-node.sh")"
+export PATH="$(dirname "$_wk_node"):$_wk_root/node_modules/.bin:$PATH"
+if [ ! -f "$_wk_root/node_modules/.package-lock.json" ] || [ "$_wk_root/package-lock.json" -nt "$_wk_root/node_modules/.package-lock.json" ]; then
+  echo "watchkeeper: installing npm packages (npm ci)" >&2
+  (cd "$_wk_root" && npm ci --no-audit --no-fund --loglevel=error >&2)
+fi

@@ -1,0 +1,320 @@
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import fastifyCookie from '@fastify/cookie';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AuthError, changeUser, createApiToken, createUser, login, logout, publicUser, revokeApiToken, tokensOf } from '../auth/service.ts';
+import { InputFormatError } from '../lists/errors.ts';
+import { exportRecords } from '../lists/export.ts';
+import { importListFile } from '../lists/import.ts';
+import { diffVersions, entityDetail, NotFoundError, summariseLists } from '../lists/service.ts';
+import { LIST_SOURCES } from '../lists/types.ts';
+import { getRegime, listRegimes } from '../regimes/index.ts';
+import { listAudit } from '../store/audit.ts';
+import { listVersions, searchCurrent } from '../store/lists.ts';
+import type { Store } from '../store/store.ts';
+import { listUsers } from '../store/users.ts';
+import { actorOf, installAccessControl, SESSION_COOKIE } from './auth.ts';
+
+export const VERSION = '0.1.0';
+
+export interface ServerOptions {
+  store: Store;
+  /** Log requests (off in tests). */
+  logger?: boolean;
+  /** Largest upload accepted by the import endpoint. */
+  maxUploadBytes?: number;
+}
+
+const source = z.enum(LIST_SOURCES as unknown as [string, ...string[]]);
+const errorBody = z.object({ error: z.string(), message: z.string() });
+
+/**
+ * Builds the HTTP API: Fastify with zod schemas (validation and the OpenAPI document at /api/openapi.json,
+ * browsable at /api/docs). Handlers are thin: they call the same services as the CLI.
+ */
+export async function buildServer(opts: ServerOptions): Promise<FastifyInstance> {
+  const { store } = opts;
+  const app = Fastify({
+    logger: opts.logger ? { level: 'info', redact: ['req.headers.authorization', 'req.headers.cookie'] } : false,
+    bodyLimit: 10 * 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'Watchkeeper API', version: VERSION, description: 'Sanctions lists, screening and maritime monitoring.' },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer', description: 'API token from `watchkeeper tokens create`' },
+          session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
+        },
+      },
+      security: [{ bearer: [] }, { session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  // swagger-ui registers its own routes; they are documentation, not data, so they are public.
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/docs')) route.config = { ...(route.config as object), access: 'public' };
+  });
+  installAccessControl(app, store);
+
+  app.setErrorHandler((err, req, reply) => {
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const detail = err.validation.map((v) => `${v.instancePath || v.params?.issue?.path?.join('.') || 'body'} ${v.message}`).join('; ');
+      return reply.code(400).send({ error: 'bad_request', message: `invalid request: ${detail}` });
+    }
+    if (err instanceof NotFoundError) return reply.code(404).send({ error: 'not_found', message: err.message });
+    if (err instanceof AuthError) return reply.code(400).send({ error: 'bad_request', message: err.message });
+    if (err instanceof InputFormatError) return reply.code(422).send({ error: 'bad_input', message: err.message });
+    const status = (err as { statusCode?: number }).statusCode;
+    if (status && status < 500) return reply.code(status).send({ error: 'bad_request', message: (err as Error).message });
+    req.log.error(err);
+    return reply.code(500).send({ error: 'internal', message: 'internal error; see the server log' });
+  });
+
+  app.get('/healthz', { config: { access: 'public' }, schema: { hide: true } }, async () => ({
+    status: 'ok',
+    version: VERSION,
+    engine: store.name,
+  }));
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+
+  // --- sign in ---
+  app.post(
+    '/api/auth/login',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign in with a user name and password; sets the session cookie',
+        body: z.object({ name: z.string().min(1).max(64), password: z.string().min(1).max(1024) }),
+        response: { 401: errorBody },
+      },
+    },
+    async (req, reply) => {
+      try {
+        const s = await login(store, req.body.name, req.body.password);
+        reply.setCookie(SESSION_COOKIE, s.token, {
+          path: '/',
+          httpOnly: true,
+          sameSite: 'strict',
+          secure: req.protocol === 'https',
+          expires: new Date(s.expiresAt),
+        });
+        return { user: s.user, expiresAt: s.expiresAt };
+      } catch (err) {
+        if (err instanceof AuthError) return reply.code(401).send({ error: 'unauthorized', message: err.message });
+        throw err;
+      }
+    },
+  );
+  app.post('/api/auth/logout', { config: { access: 'read' }, schema: { tags: ['auth'] } }, async (req, reply) => {
+    const token = req.cookies[SESSION_COOKIE];
+    if (token) await logout(store, token);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return { ok: true };
+  });
+  app.get('/api/me', { config: { access: 'read' }, schema: { tags: ['auth'], summary: 'The signed-in user' } }, async (req) =>
+    publicUser(req.user!),
+  );
+
+  // --- users and tokens (admin) ---
+  app.get('/api/users', { config: { access: 'admin' }, schema: { tags: ['admin'] } }, async () =>
+    (await listUsers(store)).map(publicUser),
+  );
+  app.post(
+    '/api/users',
+    {
+      config: { access: 'admin' },
+      schema: {
+        tags: ['admin'],
+        body: z.object({ name: z.string(), role: z.enum(['admin', 'analyst', 'viewer']), password: z.string().optional() }),
+      },
+    },
+    async (req, reply) => reply.code(201).send(await createUser(store, req.body, actorOf(req))),
+  );
+  app.patch(
+    '/api/users/:name',
+    {
+      config: { access: 'admin' },
+      schema: {
+        tags: ['admin'],
+        params: z.object({ name: z.string() }),
+        body: z.object({
+          role: z.enum(['admin', 'analyst', 'viewer']).optional(),
+          password: z.string().optional(),
+          disabled: z.boolean().optional(),
+        }),
+      },
+    },
+    async (req) => changeUser(store, req.params.name, req.body, actorOf(req)),
+  );
+  app.get(
+    '/api/tokens',
+    { config: { access: 'admin' }, schema: { tags: ['admin'], querystring: z.object({ user: z.string().optional() }) } },
+    async (req) => tokensOf(store, req.query.user),
+  );
+  app.post(
+    '/api/tokens',
+    {
+      config: { access: 'admin' },
+      schema: { tags: ['admin'], body: z.object({ user: z.string(), label: z.string().max(200).optional() }) },
+    },
+    async (req, reply) => reply.code(201).send(await createApiToken(store, req.body.user, req.body.label, actorOf(req))),
+  );
+  app.delete(
+    '/api/tokens/:id',
+    { config: { access: 'admin' }, schema: { tags: ['admin'], params: z.object({ id: z.string() }) } },
+    async (req) => {
+      await revokeApiToken(store, req.params.id, actorOf(req));
+      return { ok: true };
+    },
+  );
+  app.get(
+    '/api/audit',
+    {
+      config: { access: 'admin' },
+      schema: {
+        tags: ['admin'],
+        querystring: z.object({
+          limit: z.coerce.number().int().min(1).max(1000).default(100),
+          before: z.coerce.number().int().optional(),
+          action: z.string().optional(),
+        }),
+      },
+    },
+    async (req) => listAudit(store, { limit: req.query.limit, beforeId: req.query.before, action: req.query.action }),
+  );
+
+  // --- lists ---
+  app.get('/api/lists', { config: { access: 'read' }, schema: { tags: ['lists'], summary: 'Sources, versions and counts' } }, async () =>
+    summariseLists(store),
+  );
+  app.get(
+    '/api/lists/:source/versions',
+    { config: { access: 'read' }, schema: { tags: ['lists'], params: z.object({ source }) } },
+    async (req) => listVersions(store, req.params.source),
+  );
+  app.get(
+    '/api/lists/:source/diff',
+    {
+      config: { access: 'read' },
+      schema: {
+        tags: ['lists'],
+        summary: 'Added, removed and changed entries between two versions (default: previous -> latest)',
+        params: z.object({ source }),
+        querystring: z.object({ from: z.string().optional(), to: z.string().optional() }),
+      },
+    },
+    async (req) => diffVersions(store, req.params.source, req.query.from, req.query.to),
+  );
+  // Uploads stream to a temporary file (bounded memory) and are imported from there.
+  app.addContentTypeParser('*', (_req, payload, done) => done(null, payload));
+  app.post(
+    '/api/lists/import',
+    {
+      config: { access: 'write' },
+      bodyLimit: opts.maxUploadBytes ?? 1024 * 1024 * 1024,
+      schema: {
+        tags: ['lists'],
+        summary: 'Import a list file sent as the request body',
+        querystring: z.object({ filename: z.string().max(255).default('upload'), source: source.optional() }),
+      },
+    },
+    async (req) => {
+      const dir = await mkdtemp(join(tmpdir(), 'wk-upload-'));
+      try {
+        const path = join(dir, req.query.filename.replace(/[^A-Za-z0-9._-]/g, '_'));
+        await pipeline(req.body as Readable, createWriteStream(path));
+        return await importListFile(store, path, { actor: actorOf(req), source: req.query.source as never });
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    },
+  );
+
+  // --- entities ---
+  app.get(
+    '/api/entities',
+    {
+      config: { access: 'read' },
+      schema: {
+        tags: ['entities'],
+        summary: 'Current designated entities, filtered and paged',
+        querystring: z.object({
+          q: z.string().max(500).optional(),
+          schema: z.string().max(64).optional(),
+          list: source.optional(),
+          regime: z.string().max(64).optional(),
+          limit: z.coerce.number().int().min(1).max(500).default(50),
+          offset: z.coerce.number().int().min(0).default(0),
+        }),
+      },
+    },
+    async (req) => {
+      const { q, schema, list, regime, limit, offset } = req.query;
+      const page = await searchCurrent(store, { q, schema, source: list, regime, limit, offset });
+      return { ...page, limit, offset };
+    },
+  );
+  app.get(
+    '/api/entities/:id',
+    {
+      config: { access: 'read' },
+      schema: {
+        tags: ['entities'],
+        summary: 'One entity: properties, sanctions, provenance, history, related entities',
+        params: z.object({ id: z.string().max(200) }),
+      },
+    },
+    async (req) => entityDetail(store, req.params.id),
+  );
+  app.get(
+    '/api/export',
+    {
+      config: { access: 'read' },
+      schema: {
+        tags: ['entities'],
+        summary: 'Export current entities as FtM JSON lines or CSV',
+        querystring: z.object({ format: z.enum(['ftm', 'csv']).default('ftm'), list: source.optional() }),
+      },
+    },
+    async (req, reply) => {
+      const { format, list } = req.query;
+      reply.header('content-type', format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson');
+      reply.header('content-disposition', `attachment; filename="watchkeeper-${list ?? 'all'}.${format === 'csv' ? 'csv' : 'ftm.json'}"`);
+      return reply.send(Readable.from(exportRecords(store, format, list)));
+    },
+  );
+
+  // --- regimes ---
+  app.get('/api/regimes', { config: { access: 'read' }, schema: { tags: ['regimes'] } }, async () => listRegimes());
+  app.get(
+    '/api/regimes/:code',
+    { config: { access: 'read' }, schema: { tags: ['regimes'], params: z.object({ code: z.string().max(64) }) } },
+    async (req) => {
+      const r = getRegime(req.params.code);
+      if (!r) throw new NotFoundError(`no regime ${req.params.code}`);
+      return r;
+    },
+  );
+
+  return app;
+}

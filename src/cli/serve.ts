@@ -1,0 +1,50 @@
+import { randomBytes } from 'node:crypto';
+import type { Command } from 'commander';
+import { buildServer } from '../api/server.ts';
+import { countUsers, createUser } from '../auth/service.ts';
+import type { Store } from '../store/store.ts';
+import { globals } from './context.ts';
+import { openStore } from '../store/store.ts';
+
+/**
+ * First start with no users: create `admin` so the app is usable at once. The password comes from
+ * WATCHKEEPER_ADMIN_PASSWORD, or is generated and shown once on the terminal (never written to a log).
+ */
+export async function ensureFirstAdmin(store: Store): Promise<void> {
+  if ((await countUsers(store)) > 0) return;
+  const given = process.env.WATCHKEEPER_ADMIN_PASSWORD;
+  const password = given ?? randomBytes(12).toString('base64url');
+  await createUser(store, { name: 'admin', role: 'admin', password }, 'system:first-start');
+  process.stderr.write(
+    given
+      ? 'watchkeeper: created user "admin" with the password from WATCHKEEPER_ADMIN_PASSWORD\n'
+      : `watchkeeper: first start — created user "admin" with password: ${password}\n` +
+          '             (shown once; change it with `watchkeeper users passwd admin`)\n',
+  );
+}
+
+export function registerServeCommand(program: Command): void {
+  program
+    .command('serve')
+    .description('start the web app and HTTP API (default http://127.0.0.1:8718)')
+    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .option('--port <port>', 'port to listen on', (v) => Number.parseInt(v, 10), 8718)
+    .option('--quiet', 'do not log requests')
+    .action(async (opts: { host: string; port: number; quiet?: boolean }, cmd: Command) => {
+      const g = globals(cmd);
+      const store = await openStore(g.databaseUrl ? { databaseUrl: g.databaseUrl } : { dataDir: g.dataDir });
+      await ensureFirstAdmin(store);
+      const app = await buildServer({ store, logger: !opts.quiet });
+      const close = async () => {
+        await app.close();
+        await store.close();
+        process.exit(0);
+      };
+      process.once('SIGINT', close);
+      process.once('SIGTERM', close);
+      await app.listen({ host: opts.host, port: opts.port });
+      process.stderr.write(
+        `watchkeeper: serving on http://${opts.host}:${opts.port} (${store.describe}); API docs at /api/docs\n`,
+      );
+    });
+}

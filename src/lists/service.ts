@@ -1,0 +1,197 @@
+import { regimeForCode } from '../regimes/index.ts';
+import {
+  entityPresence,
+  findReferencing,
+  getCurrentRecord,
+  getLastKnownRecord,
+  getRecords,
+  getVersion,
+  type ListVersionRow,
+  listVersions,
+  type StoredRecord,
+  versionDelta,
+} from '../store/lists.ts';
+import type { Store } from '../store/store.ts';
+import { type FieldChange, diffRecordData } from './diff.ts';
+import { type HistoryEvent, historyEvents } from './history.ts';
+import type { RecordData } from './record.ts';
+
+export class NotFoundError extends Error {
+  override name = 'NotFoundError';
+}
+
+export interface SourceSummary {
+  source: string;
+  versions: ListVersionRow[];
+  latest: ListVersionRow;
+}
+
+/** Every source with its versions (oldest first) and the newest one. */
+export async function summariseLists(store: Store): Promise<SourceSummary[]> {
+  const all = await listVersions(store);
+  const bySource = new Map<string, ListVersionRow[]>();
+  for (const v of all) {
+    const list = bySource.get(v.source) ?? [];
+    list.push(v);
+    bySource.set(v.source, list);
+  }
+  return [...bySource].map(([source, versions]) => ({ source, versions, latest: versions[versions.length - 1] }));
+}
+
+/**
+ * Finds a version of a source by id, by publication date (`2026-05-08`), by sha256 prefix, or by
+ * position (`latest`, `previous`).
+ */
+export async function resolveVersion(store: Store, source: string, ref: string): Promise<ListVersionRow> {
+  const versions = await listVersions(store, source);
+  if (versions.length === 0) throw new NotFoundError(`no versions of the ${source} list have been imported`);
+  const pick =
+    ref === 'latest'
+      ? versions.at(-1)
+      : ref === 'previous'
+        ? versions.at(-2)
+        : (versions.find((v) => v.id === ref) ??
+          versions.findLast((v) => v.publishedAt.startsWith(ref)) ??
+          (ref.length >= 6 ? versions.find((v) => v.sha256.startsWith(ref)) : undefined));
+  if (!pick) {
+    throw new NotFoundError(
+      `no ${source} version matches ${JSON.stringify(ref)}; known: ${versions.map((v) => v.publishedAt.slice(0, 10)).join(', ')}`,
+    );
+  }
+  return pick;
+}
+
+export interface DiffEntry {
+  id: string;
+  sourceRef: string;
+  schema: string;
+  caption: string;
+}
+export interface ListDiff {
+  source: string;
+  from: ListVersionRow;
+  to: ListVersionRow;
+  added: DiffEntry[];
+  removed: DiffEntry[];
+  changed: Array<DiffEntry & { changes: FieldChange[] }>;
+}
+
+const entry = (r: StoredRecord): DiffEntry => ({ id: r.entityId, sourceRef: r.sourceRef, schema: r.schema, caption: r.caption });
+
+/** Added, removed and changed listings between two versions of a source, changes field by field. */
+export async function diffVersions(store: Store, source: string, fromRef?: string, toRef?: string): Promise<ListDiff> {
+  const to = await resolveVersion(store, source, toRef ?? 'latest');
+  const from = await resolveVersion(store, source, fromRef ?? 'previous');
+  if (from.source !== source || to.source !== source) throw new NotFoundError('versions of another source');
+  const delta = await versionDelta(store, from.id, to.id);
+  const keys = delta.flatMap((d) => [
+    ...(d.oldHash ? [{ entityId: d.entityId, hash: d.oldHash }] : []),
+    ...(d.newHash ? [{ entityId: d.entityId, hash: d.newHash }] : []),
+  ]);
+  const records = new Map((await getRecords(store, keys)).map((r) => [`${r.entityId}/${r.hash}`, r]));
+  const get = (id: string, hash: string) => records.get(`${id}/${hash}`)!;
+  const out: ListDiff = { source, from, to, added: [], removed: [], changed: [] };
+  for (const d of delta) {
+    if (!d.oldHash) out.added.push(entry(get(d.entityId, d.newHash!)));
+    else if (!d.newHash) out.removed.push(entry(get(d.entityId, d.oldHash)));
+    else {
+      const a = get(d.entityId, d.oldHash);
+      const b = get(d.entityId, d.newHash);
+      out.changed.push({ ...entry(b), changes: diffRecordData(a.data as RecordData, b.data as RecordData) });
+    }
+  }
+  const byRef = (x: DiffEntry, y: DiffEntry) => x.sourceRef.localeCompare(y.sourceRef, 'en', { numeric: true });
+  out.added.sort(byRef);
+  out.removed.sort(byRef);
+  out.changed.sort(byRef);
+  return out;
+}
+
+export interface EntityDetail {
+  id: string;
+  source: string;
+  schema: string;
+  caption: string;
+  sourceRef: string;
+  status: 'listed' | 'delisted';
+  entity: RecordData['entity'];
+  adjuncts: RecordData['adjuncts'];
+  regimes: Array<{ code: string; name: string; authority: string }>;
+  /** Where every value shown comes from: the list, the versions that state it, the source record. */
+  provenance: {
+    source: string;
+    sourceRef: string;
+    versionId: string;
+    publishedAt: string;
+    fileName: string;
+    firstSeen: { versionId: string; publishedAt: string };
+    lastSeen: { versionId: string; publishedAt: string };
+  };
+  history: Array<HistoryEvent & { changes?: FieldChange[] }>;
+  related: Array<{ id: string; caption: string; schema: string; source: string; relation: string }>;
+}
+
+/** Everything known about one listing: current content, provenance, history with changes, related listings. */
+export async function entityDetail(store: Store, id: string): Promise<EntityDetail> {
+  const current = await getCurrentRecord(store, id);
+  const record = current ?? (await getLastKnownRecord(store, id));
+  if (!record) throw new NotFoundError(`no entity ${id}`);
+  const presence = await entityPresence(store, id, record.source);
+  const present = presence.filter((p) => p.hash !== null);
+  const events = historyEvents(
+    presence.map((p) => ({ versionId: p.version.id, publishedAt: p.version.publishedAt, hash: p.hash })),
+  );
+  // Attach field changes to amendments: compare with the previous content of the listing.
+  const hashes = [...new Set(present.map((p) => p.hash!))].map((hash) => ({ entityId: id, hash }));
+  const contents = new Map((await getRecords(store, hashes)).map((r) => [r.hash, r.data as RecordData]));
+  let prevHash: string | null = null;
+  const history = events.map((e) => {
+    const out: HistoryEvent & { changes?: FieldChange[] } = { ...e };
+    if (e.kind === 'amended' && prevHash) out.changes = diffRecordData(contents.get(prevHash)!, contents.get(e.hash!)!);
+    if (e.hash) prevHash = e.hash;
+    return out;
+  });
+  const data = record.data as RecordData;
+  const sourceVersion = present.findLast((p) => p.hash === record.hash)!.version;
+  const referencing = await findReferencing(store, id);
+  const related: EntityDetail['related'] = [];
+  for (const a of data.adjuncts) {
+    for (const [prop, values] of Object.entries(a.properties)) {
+      for (const v of values) {
+        if (v === id || v.startsWith(`${id}-`) || !/^[a-z]+-[a-z0-9-]+$/.test(v)) continue;
+        if (!['owner', 'asset', 'subject', 'object', 'person', 'relative', 'associate', 'organization', 'director'].includes(prop))
+          continue;
+        const other = (await getCurrentRecord(store, v)) ?? (await getLastKnownRecord(store, v));
+        if (other) related.push({ id: v, caption: other.caption, schema: other.schema, source: other.source, relation: `${a.schema}.${prop}` });
+      }
+    }
+  }
+  for (const r of referencing) related.push({ id: r.id, caption: r.caption, schema: r.schema, source: r.source, relation: 'refers to this' });
+  return {
+    id,
+    source: record.source,
+    schema: record.schema,
+    caption: record.caption,
+    sourceRef: record.sourceRef,
+    status: current ? 'listed' : 'delisted',
+    entity: data.entity,
+    adjuncts: data.adjuncts,
+    regimes: record.regimes.map((code) => {
+      const r = regimeForCode(code);
+      return { code, name: r.name, authority: r.authority };
+    }),
+    provenance: {
+      source: record.source,
+      sourceRef: record.sourceRef,
+      versionId: sourceVersion.id,
+      publishedAt: sourceVersion.publishedAt,
+      fileName: sourceVersion.fileName,
+      firstSeen: { versionId: present[0].version.id, publishedAt: present[0].version.publishedAt },
+      lastSeen: { versionId: present.at(-1)!.version.id, publishedAt: present.at(-1)!.version.publishedAt },
+    },
+    history,
+    related,
+  };
+}
+
+export { getVersion };

@@ -1,0 +1,381 @@
+import { type Expression, type Kysely, type RawBuilder, type SqlBool, sql } from 'kysely';
+import type { Engine } from './engine.ts';
+import type { Database } from './schema.ts';
+
+export interface ListVersionRow {
+  id: string;
+  source: string;
+  format: string;
+  publishedAt: string;
+  sha256: string;
+  fileName: string;
+  importedAt: string;
+  importedBy: string;
+  recordCount: number;
+  counts: VersionCounts;
+}
+
+export interface VersionCounts {
+  bySchema: Record<string, number>;
+  byRegime: Record<string, number>;
+  adjuncts: number;
+}
+
+/** A stored listing content, as written by the importer. */
+export interface StoredRecord {
+  entityId: string;
+  hash: string;
+  source: string;
+  schema: string;
+  caption: string;
+  sourceRef: string;
+  regimes: string[];
+  listedOn: string | null;
+  data: unknown;
+}
+
+export interface RecordInsert {
+  entityId: string;
+  hash: string;
+  source: string;
+  schema: string;
+  caption: string;
+  sourceRef: string;
+  regimes: string[];
+  searchText: string;
+  listedOn: string | null;
+  data: unknown;
+}
+
+const toVersion = (store: Engine, r: Database['list_versions']): ListVersionRow => ({
+  id: r.id,
+  source: r.source,
+  format: r.format,
+  publishedAt: store.readTime(r.published_at),
+  sha256: r.sha256,
+  fileName: r.file_name,
+  importedAt: store.readTime(r.imported_at),
+  importedBy: r.imported_by,
+  recordCount: Number(r.record_count),
+  counts: store.readJson<VersionCounts>(r.counts),
+});
+
+type RecordCols = Pick<
+  Database['list_records'],
+  'entity_id' | 'hash' | 'source' | 'schema' | 'caption' | 'source_ref' | 'regimes' | 'listed_on' | 'data'
+>;
+const toRecord = (store: Engine, r: RecordCols): StoredRecord => ({
+  entityId: r.entity_id,
+  hash: r.hash,
+  source: r.source,
+  schema: r.schema,
+  caption: r.caption,
+  sourceRef: r.source_ref,
+  regimes: r.regimes ? r.regimes.split(' ') : [],
+  listedOn: r.listed_on,
+  data: store.readJson(r.data),
+});
+const recordCols = ['entity_id', 'hash', 'source', 'schema', 'caption', 'source_ref', 'regimes', 'listed_on', 'data'] as const;
+
+export async function findVersionBySha(store: Engine, sha256: string): Promise<ListVersionRow | undefined> {
+  const r = await store.db.selectFrom('list_versions').selectAll().where('sha256', '=', sha256).executeTakeFirst();
+  return r && toVersion(store, r);
+}
+
+export async function getVersion(store: Engine, id: string): Promise<ListVersionRow | undefined> {
+  const r = await store.db.selectFrom('list_versions').selectAll().where('id', '=', id).executeTakeFirst();
+  return r && toVersion(store, r);
+}
+
+/** Versions, oldest publication first (ties broken by import time). */
+export async function listVersions(store: Engine, source?: string): Promise<ListVersionRow[]> {
+  let q = store.db.selectFrom('list_versions').selectAll().orderBy('source').orderBy('published_at').orderBy('imported_at');
+  if (source) q = q.where('source', '=', source);
+  return (await q.execute()).map((r) => toVersion(store, r));
+}
+
+export async function insertVersion(db: Kysely<Database>, v: ListVersionRow): Promise<void> {
+  await db
+    .insertInto('list_versions')
+    .values({
+      id: v.id,
+      source: v.source,
+      format: v.format,
+      published_at: v.publishedAt,
+      sha256: v.sha256,
+      file_name: v.fileName,
+      imported_at: v.importedAt,
+      imported_by: v.importedBy,
+      record_count: v.recordCount,
+      counts: JSON.stringify(v.counts),
+    })
+    .execute();
+}
+
+/** Stores listing contents (each distinct content once) and the version's snapshot rows. */
+export async function insertVersionRecords(db: Kysely<Database>, versionId: string, rows: RecordInsert[]): Promise<void> {
+  if (rows.length === 0) return;
+  await db
+    .insertInto('list_records')
+    .values(
+      rows.map((r) => ({
+        entity_id: r.entityId,
+        hash: r.hash,
+        source: r.source,
+        schema: r.schema,
+        caption: r.caption,
+        source_ref: r.sourceRef,
+        regimes: r.regimes.join(' '),
+        search_text: r.searchText,
+        listed_on: r.listedOn,
+        data: JSON.stringify(r.data),
+      })),
+    )
+    .onConflict((oc) => oc.columns(['entity_id', 'hash']).doNothing())
+    .execute();
+  await db
+    .insertInto('version_records')
+    .values(rows.map((r) => ({ version_id: versionId, entity_id: r.entityId, hash: r.hash })))
+    .execute();
+}
+
+/** The newest version of a source by publication date, or undefined when none was imported. */
+export async function latestVersion(db: Kysely<Database>, source: string): Promise<string | undefined> {
+  const r = await db
+    .selectFrom('list_versions')
+    .select('id')
+    .where('source', '=', source)
+    .orderBy('published_at', 'desc')
+    .orderBy('imported_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return r?.id;
+}
+
+/** Rebuilds the browsing table of one source from its newest version. */
+export async function refreshCurrent(db: Kysely<Database>, source: string): Promise<void> {
+  await db.deleteFrom('current_entities').where('source', '=', source).execute();
+  const latest = await latestVersion(db, source);
+  if (!latest) return;
+  await db
+    .insertInto('current_entities')
+    .columns([
+      'entity_id',
+      'source',
+      'schema',
+      'caption',
+      'source_ref',
+      'hash',
+      'version_id',
+      'regimes',
+      'search_text',
+      'listed_on',
+    ])
+    .expression((eb) =>
+      eb
+        .selectFrom('version_records as vr')
+        .innerJoin('list_records as r', (j) => j.onRef('r.entity_id', '=', 'vr.entity_id').onRef('r.hash', '=', 'vr.hash'))
+        .select([
+          'r.entity_id',
+          'r.source',
+          'r.schema',
+          'r.caption',
+          'r.source_ref',
+          'r.hash',
+          'vr.version_id',
+          'r.regimes',
+          'r.search_text',
+          'r.listed_on',
+        ])
+        .where('vr.version_id', '=', latest),
+    )
+    .execute();
+}
+
+export interface EntityQuery {
+  q?: string;
+  schema?: string;
+  source?: string;
+  regime?: string;
+  limit?: number;
+  offset?: number;
+}
+
+export interface EntitySummary {
+  id: string;
+  source: string;
+  schema: string;
+  caption: string;
+  sourceRef: string;
+  regimes: string[];
+  listedOn: string | null;
+  versionId: string;
+}
+
+/** Pages through the current entities, filtered; `q` matches names and identifiers as a substring. */
+export async function searchCurrent(store: Engine, query: EntityQuery): Promise<{ total: number; items: EntitySummary[] }> {
+  let q = store.db.selectFrom('current_entities');
+  if (query.schema) q = q.where('schema', '=', query.schema);
+  if (query.source) q = q.where('source', '=', query.source);
+  if (query.regime) q = q.where(likeEscaped(sql`' ' || regimes || ' '`, `% ${escapeLike(query.regime)} %`));
+  if (query.q) {
+    for (const term of query.q.toLowerCase().split(/\s+/).filter(Boolean)) {
+      q = q.where(likeEscaped(sql.ref('search_text'), `%${escapeLike(term)}%`));
+    }
+  }
+  const total = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const rows = await q
+    .select(['entity_id', 'source', 'schema', 'caption', 'source_ref', 'regimes', 'listed_on', 'version_id'])
+    .orderBy('caption')
+    .orderBy('entity_id')
+    .limit(query.limit ?? 50)
+    .offset(query.offset ?? 0)
+    .execute();
+  return {
+    total: Number(total.n),
+    items: rows.map((r) => ({
+      id: r.entity_id,
+      source: r.source,
+      schema: r.schema,
+      caption: r.caption,
+      sourceRef: r.source_ref,
+      regimes: r.regimes ? r.regimes.split(' ') : [],
+      listedOn: r.listed_on,
+      versionId: r.version_id,
+    })),
+  };
+}
+
+// `like` patterns: an explicit escape character keeps user input literal on both engines (SQLite has no default).
+function escapeLike(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+function likeEscaped(expr: Expression<unknown>, pattern: string): RawBuilder<SqlBool> {
+  return sql<SqlBool>`${expr} like ${pattern} escape '\\'`;
+}
+
+export async function getCurrentRecord(store: Engine, entityId: string): Promise<StoredRecord | undefined> {
+  const r = await store.db
+    .selectFrom('current_entities as c')
+    .innerJoin('list_records as r', (j) => j.onRef('r.entity_id', '=', 'c.entity_id').onRef('r.hash', '=', 'c.hash'))
+    .select(recordCols.map((c) => `r.${c}` as const))
+    .where('c.entity_id', '=', entityId)
+    .executeTakeFirst();
+  return r && toRecord(store, r);
+}
+
+/** The listing as it was in its newest version that held it (for delisted entities). */
+export async function getLastKnownRecord(store: Engine, entityId: string): Promise<StoredRecord | undefined> {
+  const r = await store.db
+    .selectFrom('version_records as vr')
+    .innerJoin('list_versions as v', 'v.id', 'vr.version_id')
+    .innerJoin('list_records as r', (j) => j.onRef('r.entity_id', '=', 'vr.entity_id').onRef('r.hash', '=', 'vr.hash'))
+    .select(recordCols.map((c) => `r.${c}` as const))
+    .where('vr.entity_id', '=', entityId)
+    .orderBy('v.published_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return r && toRecord(store, r);
+}
+
+export async function getRecords(store: Engine, keys: Array<{ entityId: string; hash: string }>): Promise<StoredRecord[]> {
+  const out: StoredRecord[] = [];
+  for (let i = 0; i < keys.length; i += 200) {
+    const batch = keys.slice(i, i + 200);
+    const rows = await store.db
+      .selectFrom('list_records')
+      .select([...recordCols])
+      .where((eb) => eb.or(batch.map((k) => eb.and([eb('entity_id', '=', k.entityId), eb('hash', '=', k.hash)]))))
+      .execute();
+    for (const r of rows) out.push(toRecord(store, r));
+  }
+  return out;
+}
+
+/** For each version of the entity's source (oldest first), the content hash it held, or null when absent. */
+export async function entityPresence(
+  store: Engine,
+  entityId: string,
+  source: string,
+): Promise<Array<{ version: ListVersionRow; hash: string | null }>> {
+  const versions = await listVersions(store, source);
+  const rows = await store.db
+    .selectFrom('version_records')
+    .select(['version_id', 'hash'])
+    .where('entity_id', '=', entityId)
+    .execute();
+  const byVersion = new Map(rows.map((r) => [r.version_id, r.hash]));
+  return versions.map((version) => ({ version, hash: byVersion.get(version.id) ?? null }));
+}
+
+export interface VersionDelta {
+  entityId: string;
+  oldHash: string | null;
+  newHash: string | null;
+}
+
+/** Listings that differ between two versions: added (oldHash null), removed (newHash null), changed. */
+export async function versionDelta(store: Engine, fromId: string, toId: string): Promise<VersionDelta[]> {
+  const changedOrAdded = await store.db
+    .selectFrom('version_records as b')
+    .leftJoin('version_records as a', (j) => j.onRef('a.entity_id', '=', 'b.entity_id').on('a.version_id', '=', fromId))
+    .select(['b.entity_id', 'a.hash as old_hash', 'b.hash as new_hash'])
+    .where('b.version_id', '=', toId)
+    .where((eb) => eb.or([eb('a.hash', 'is', null), eb('a.hash', '<>', eb.ref('b.hash'))]))
+    .execute();
+  const removed = await store.db
+    .selectFrom('version_records as a')
+    .leftJoin('version_records as b', (j) => j.onRef('b.entity_id', '=', 'a.entity_id').on('b.version_id', '=', toId))
+    .select(['a.entity_id', 'a.hash as old_hash'])
+    .where('a.version_id', '=', fromId)
+    .where('b.entity_id', 'is', null)
+    .execute();
+  return [
+    ...changedOrAdded.map((r) => ({ entityId: r.entity_id, oldHash: r.old_hash ?? null, newHash: r.new_hash })),
+    ...removed.map((r) => ({ entityId: r.entity_id, oldHash: r.old_hash, newHash: null })),
+  ].sort((x, y) => (x.entityId < y.entityId ? -1 : x.entityId > y.entityId ? 1 : 0));
+}
+
+/**
+ * Streams the current records (optionally of one source) in pages keyed by entity id, so an export of any
+ * size holds one page in memory.
+ */
+export async function* iterateCurrentRecords(store: Engine, source?: string, pageSize = 500): AsyncGenerator<StoredRecord> {
+  let after = '';
+  for (;;) {
+    let q = store.db
+      .selectFrom('current_entities as c')
+      .innerJoin('list_records as r', (j) => j.onRef('r.entity_id', '=', 'c.entity_id').onRef('r.hash', '=', 'c.hash'))
+      .select(recordCols.map((c) => `r.${c}` as const))
+      .where('c.entity_id', '>', after)
+      .orderBy('c.entity_id')
+      .limit(pageSize);
+    if (source) q = q.where('c.source', '=', source);
+    const rows = await q.execute();
+    for (const r of rows) yield toRecord(store, r);
+    if (rows.length < pageSize) return;
+    after = rows[rows.length - 1].entity_id;
+  }
+}
+
+/** Entities whose current listing refers to the given id (e.g. a vessel's Ownership pointing at a company). */
+export async function findReferencing(store: Engine, entityId: string, limit = 50): Promise<EntitySummary[]> {
+  const rows = await store.db
+    .selectFrom('current_entities as c')
+    .innerJoin('list_records as r', (j) => j.onRef('r.entity_id', '=', 'c.entity_id').onRef('r.hash', '=', 'c.hash'))
+    .select(['c.entity_id', 'c.source', 'c.schema', 'c.caption', 'c.source_ref', 'c.regimes', 'c.listed_on', 'c.version_id'])
+    .where(likeEscaped(sql.ref('r.search_text'), `%ref:${escapeLike(entityId)} %`))
+    .where('c.entity_id', '<>', entityId)
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({
+    id: r.entity_id,
+    source: r.source,
+    schema: r.schema,
+    caption: r.caption,
+    sourceRef: r.source_ref,
+    regimes: r.regimes ? r.regimes.split(' ') : [],
+    listedOn: r.listed_on,
+    versionId: r.version_id,
+  }));
+}

@@ -1,0 +1,135 @@
+import { type Kysely, sql } from 'kysely';
+import { type Migration, Migrator } from 'kysely/migration';
+import type { Engine } from './engine.ts';
+
+/**
+ * Migrations, written once for both engines; the few engine-specific column types come from `engine`.
+ * Never edit a released migration: add a new one.
+ */
+function migrations(engine: Engine): Record<string, Migration> {
+  const { jsonType: json, timeType: time, serialType: serial } = engine;
+  return {
+    '0001-access': {
+      async up(db: Kysely<any>) {
+        await db.schema
+          .createTable('users')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('name', 'text', (c) => c.notNull().unique())
+          .addColumn('role', 'text', (c) => c.notNull().check(sql`role in ('admin','analyst','viewer')`))
+          .addColumn('password_hash', 'text')
+          .addColumn('created_at', time, (c) => c.notNull())
+          .addColumn('disabled', 'integer', (c) => c.notNull().defaultTo(0))
+          .execute();
+        await db.schema
+          .createTable('sessions')
+          .addColumn('token_hash', 'text', (c) => c.primaryKey())
+          .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+          .addColumn('created_at', time, (c) => c.notNull())
+          .addColumn('expires_at', time, (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createTable('api_tokens')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+          .addColumn('token_hash', 'text', (c) => c.notNull().unique())
+          .addColumn('label', 'text')
+          .addColumn('created_at', time, (c) => c.notNull())
+          .addColumn('last_used_at', time)
+          .addColumn('revoked_at', time)
+          .execute();
+        await db.schema
+          .createTable('audit_log')
+          .addColumn('id', serial, (c) => (engine.name === 'sqlite' ? c.primaryKey().autoIncrement() : c.primaryKey()))
+          .addColumn('at', time, (c) => c.notNull())
+          .addColumn('actor', 'text', (c) => c.notNull())
+          .addColumn('action', 'text', (c) => c.notNull())
+          .addColumn('target', 'text')
+          .addColumn('details', json)
+          .execute();
+        await db.schema.createIndex('audit_log_at').on('audit_log').column('at').execute();
+        // The audit log is append-only, enforced by the database itself, not just by the code.
+        if (engine.name === 'sqlite') {
+          await sql`create trigger audit_log_no_update before update on audit_log
+            begin select raise(abort, 'audit_log is append-only'); end`.execute(db);
+          await sql`create trigger audit_log_no_delete before delete on audit_log
+            begin select raise(abort, 'audit_log is append-only'); end`.execute(db);
+        } else {
+          await sql`create function audit_log_append_only() returns trigger language plpgsql as $$
+            begin raise exception 'audit_log is append-only'; end $$`.execute(db);
+          await sql`create trigger audit_log_no_change before update or delete on audit_log
+            for each row execute function audit_log_append_only()`.execute(db);
+        }
+      },
+    },
+    '0002-lists': {
+      async up(db: Kysely<any>) {
+        await db.schema
+          .createTable('list_versions')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('source', 'text', (c) => c.notNull())
+          .addColumn('format', 'text', (c) => c.notNull())
+          .addColumn('published_at', time, (c) => c.notNull())
+          .addColumn('sha256', 'text', (c) => c.notNull().unique())
+          .addColumn('file_name', 'text', (c) => c.notNull())
+          .addColumn('imported_at', time, (c) => c.notNull())
+          .addColumn('imported_by', 'text', (c) => c.notNull())
+          .addColumn('record_count', 'integer', (c) => c.notNull())
+          .addColumn('counts', json, (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('list_versions_source').on('list_versions').columns(['source', 'published_at']).execute();
+        await db.schema
+          .createTable('list_records')
+          .addColumn('entity_id', 'text', (c) => c.notNull())
+          .addColumn('hash', 'text', (c) => c.notNull())
+          .addColumn('source', 'text', (c) => c.notNull())
+          .addColumn('schema', 'text', (c) => c.notNull())
+          .addColumn('caption', 'text', (c) => c.notNull())
+          .addColumn('source_ref', 'text', (c) => c.notNull())
+          .addColumn('regimes', 'text', (c) => c.notNull())
+          .addColumn('search_text', 'text', (c) => c.notNull())
+          .addColumn('listed_on', 'text')
+          .addColumn('data', json, (c) => c.notNull())
+          .addPrimaryKeyConstraint('list_records_pk', ['entity_id', 'hash'])
+          .execute();
+        await db.schema
+          .createTable('version_records')
+          .addColumn('version_id', 'text', (c) => c.notNull().references('list_versions.id').onDelete('cascade'))
+          .addColumn('entity_id', 'text', (c) => c.notNull())
+          .addColumn('hash', 'text', (c) => c.notNull())
+          .addPrimaryKeyConstraint('version_records_pk', ['version_id', 'entity_id'])
+          .execute();
+        await db.schema.createIndex('version_records_entity').on('version_records').column('entity_id').execute();
+        await db.schema
+          .createTable('current_entities')
+          .addColumn('entity_id', 'text', (c) => c.primaryKey())
+          .addColumn('source', 'text', (c) => c.notNull())
+          .addColumn('schema', 'text', (c) => c.notNull())
+          .addColumn('caption', 'text', (c) => c.notNull())
+          .addColumn('source_ref', 'text', (c) => c.notNull())
+          .addColumn('hash', 'text', (c) => c.notNull())
+          .addColumn('version_id', 'text', (c) => c.notNull())
+          .addColumn('regimes', 'text', (c) => c.notNull())
+          .addColumn('search_text', 'text', (c) => c.notNull())
+          .addColumn('listed_on', 'text')
+          .execute();
+        await db.schema.createIndex('current_entities_source').on('current_entities').columns(['source', 'schema']).execute();
+        await db.schema.createIndex('current_entities_caption').on('current_entities').column('caption').execute();
+      },
+    },
+  };
+}
+
+/** Brings the schema up to date; called on every start. */
+export async function migrate(engine: Engine): Promise<void> {
+  const migrator = new Migrator({
+    db: engine.db,
+    provider: { getMigrations: async () => migrations(engine) },
+    migrationTableName: 'wk_migrations',
+    migrationLockTableName: 'wk_migrations_lock',
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName;
+    throw new Error(`database migration ${failed ?? ''} failed on ${engine.describe}: ${(error as Error).message}`);
+  }
+}
