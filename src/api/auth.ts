@@ -32,10 +32,14 @@ export function installAccessControl(app: FastifyInstance, store: Store): void {
     const secret = header?.startsWith('Bearer ') ? header.slice(7).trim() : req.cookies?.[SESSION_COOKIE];
     const user = secret ? await authenticate(store, secret) : undefined;
     if (!user) {
-      return reply.code(401).send({ error: 'unauthorized', message: 'sign in or send an API token (Authorization: Bearer ...)' });
+      return reply
+        .code(401)
+        .send({ error: 'unauthorized', message: 'sign in or send an API token (Authorization: Bearer ...)' });
     }
     if (!can(user.role, access)) {
-      return reply.code(403).send({ error: 'forbidden', message: `the ${user.role} role may not do this (needs ${access})` });
+      return reply
+        .code(403)
+        .send({ error: 'forbidden', message: `the ${user.role} role may not do this (needs ${access})` });
     }
     req.user = user;
   });

@@ -16,7 +16,17 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AuthError, changeUser, createApiToken, createUser, login, logout, publicUser, revokeApiToken, tokensOf } from '../auth/service.ts';
+import {
+  AuthError,
+  changeUser,
+  createApiToken,
+  createUser,
+  login,
+  logout,
+  publicUser,
+  revokeApiToken,
+  tokensOf,
+} from '../auth/service.ts';
 import { InputFormatError } from '../lists/errors.ts';
 import { exportRecords } from '../lists/export.ts';
 import { importListFile } from '../lists/import.ts';
@@ -40,7 +50,6 @@ export interface ServerOptions {
 }
 
 const source = z.enum(LIST_SOURCES as unknown as [string, ...string[]]);
-const errorBody = z.object({ error: z.string(), message: z.string() });
 
 /**
  * Builds the HTTP API: Fastify with zod schemas (validation and the OpenAPI document at /api/openapi.json,
@@ -49,7 +58,9 @@ const errorBody = z.object({ error: z.string(), message: z.string() });
 export async function buildServer(opts: ServerOptions): Promise<FastifyInstance> {
   const { store } = opts;
   const app = Fastify({
-    logger: opts.logger ? { level: 'info', redact: ['req.headers.authorization', 'req.headers.cookie'] } : false,
+    logger: opts.logger
+      ? { level: 'info', redact: ['req.headers.authorization', 'req.headers.cookie'] }
+      : false,
     bodyLimit: 10 * 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
@@ -57,10 +68,18 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   await app.register(fastifyCookie);
   await app.register(fastifySwagger, {
     openapi: {
-      info: { title: 'Watchkeeper API', version: VERSION, description: 'Sanctions lists, screening and maritime monitoring.' },
+      info: {
+        title: 'Watchkeeper API',
+        version: VERSION,
+        description: 'Sanctions lists, screening and maritime monitoring.',
+      },
       components: {
         securitySchemes: {
-          bearer: { type: 'http', scheme: 'bearer', description: 'API token from `watchkeeper tokens create`' },
+          bearer: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'API token from `watchkeeper tokens create`',
+          },
           session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
         },
       },
@@ -68,23 +87,26 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   // swagger-ui registers its own routes; they are documentation, not data, so they are public.
   app.addHook('onRoute', (route) => {
     if (route.url.startsWith('/api/docs')) route.config = { ...(route.config as object), access: 'public' };
   });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   installAccessControl(app, store);
 
   app.setErrorHandler((err, req, reply) => {
     if (hasZodFastifySchemaValidationErrors(err)) {
-      const detail = err.validation.map((v) => `${v.instancePath || v.params?.issue?.path?.join('.') || 'body'} ${v.message}`).join('; ');
+      const detail = err.validation.map((v) => `${v.instancePath || 'request'} ${v.message}`).join('; ');
       return reply.code(400).send({ error: 'bad_request', message: `invalid request: ${detail}` });
     }
-    if (err instanceof NotFoundError) return reply.code(404).send({ error: 'not_found', message: err.message });
+    if (err instanceof NotFoundError)
+      return reply.code(404).send({ error: 'not_found', message: err.message });
     if (err instanceof AuthError) return reply.code(400).send({ error: 'bad_request', message: err.message });
-    if (err instanceof InputFormatError) return reply.code(422).send({ error: 'bad_input', message: err.message });
+    if (err instanceof InputFormatError)
+      return reply.code(422).send({ error: 'bad_input', message: err.message });
     const status = (err as { statusCode?: number }).statusCode;
-    if (status && status < 500) return reply.code(status).send({ error: 'bad_request', message: (err as Error).message });
+    if (status && status < 500)
+      return reply.code(status).send({ error: 'bad_request', message: (err as Error).message });
     req.log.error(err);
     return reply.code(500).send({ error: 'internal', message: 'internal error; see the server log' });
   });
@@ -94,7 +116,9 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     version: VERSION,
     engine: store.name,
   }));
-  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
 
   // --- sign in ---
   app.post(
@@ -105,7 +129,6 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
         tags: ['auth'],
         summary: 'Sign in with a user name and password; sets the session cookie',
         body: z.object({ name: z.string().min(1).max(64), password: z.string().min(1).max(1024) }),
-        response: { 401: errorBody },
       },
     },
     async (req, reply) => {
@@ -120,19 +143,26 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
         });
         return { user: s.user, expiresAt: s.expiresAt };
       } catch (err) {
-        if (err instanceof AuthError) return reply.code(401).send({ error: 'unauthorized', message: err.message });
+        if (err instanceof AuthError)
+          return reply.code(401).send({ error: 'unauthorized', message: err.message });
         throw err;
       }
     },
   );
-  app.post('/api/auth/logout', { config: { access: 'read' }, schema: { tags: ['auth'] } }, async (req, reply) => {
-    const token = req.cookies[SESSION_COOKIE];
-    if (token) await logout(store, token);
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return { ok: true };
-  });
-  app.get('/api/me', { config: { access: 'read' }, schema: { tags: ['auth'], summary: 'The signed-in user' } }, async (req) =>
-    publicUser(req.user!),
+  app.post(
+    '/api/auth/logout',
+    { config: { access: 'read' }, schema: { tags: ['auth'] } },
+    async (req, reply) => {
+      const token = req.cookies[SESSION_COOKIE];
+      if (token) await logout(store, token);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return { ok: true };
+    },
+  );
+  app.get(
+    '/api/me',
+    { config: { access: 'read' }, schema: { tags: ['auth'], summary: 'The signed-in user' } },
+    async (req) => publicUser(req.user!),
   );
 
   // --- users and tokens (admin) ---
@@ -145,7 +175,11 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
       config: { access: 'admin' },
       schema: {
         tags: ['admin'],
-        body: z.object({ name: z.string(), role: z.enum(['admin', 'analyst', 'viewer']), password: z.string().optional() }),
+        body: z.object({
+          name: z.string(),
+          role: z.enum(['admin', 'analyst', 'viewer']),
+          password: z.string().optional(),
+        }),
       },
     },
     async (req, reply) => reply.code(201).send(await createUser(store, req.body, actorOf(req))),
@@ -168,16 +202,23 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   );
   app.get(
     '/api/tokens',
-    { config: { access: 'admin' }, schema: { tags: ['admin'], querystring: z.object({ user: z.string().optional() }) } },
+    {
+      config: { access: 'admin' },
+      schema: { tags: ['admin'], querystring: z.object({ user: z.string().optional() }) },
+    },
     async (req) => tokensOf(store, req.query.user),
   );
   app.post(
     '/api/tokens',
     {
       config: { access: 'admin' },
-      schema: { tags: ['admin'], body: z.object({ user: z.string(), label: z.string().max(200).optional() }) },
+      schema: {
+        tags: ['admin'],
+        body: z.object({ user: z.string(), label: z.string().max(200).optional() }),
+      },
     },
-    async (req, reply) => reply.code(201).send(await createApiToken(store, req.body.user, req.body.label, actorOf(req))),
+    async (req, reply) =>
+      reply.code(201).send(await createApiToken(store, req.body.user, req.body.label, actorOf(req))),
   );
   app.delete(
     '/api/tokens/:id',
@@ -200,12 +241,15 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
         }),
       },
     },
-    async (req) => listAudit(store, { limit: req.query.limit, beforeId: req.query.before, action: req.query.action }),
+    async (req) =>
+      listAudit(store, { limit: req.query.limit, beforeId: req.query.before, action: req.query.action }),
   );
 
   // --- lists ---
-  app.get('/api/lists', { config: { access: 'read' }, schema: { tags: ['lists'], summary: 'Sources, versions and counts' } }, async () =>
-    summariseLists(store),
+  app.get(
+    '/api/lists',
+    { config: { access: 'read' }, schema: { tags: ['lists'], summary: 'Sources, versions and counts' } },
+    async () => summariseLists(store),
   );
   app.get(
     '/api/lists/:source/versions',
@@ -299,16 +343,24 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     async (req, reply) => {
       const { format, list } = req.query;
       reply.header('content-type', format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson');
-      reply.header('content-disposition', `attachment; filename="watchkeeper-${list ?? 'all'}.${format === 'csv' ? 'csv' : 'ftm.json'}"`);
+      reply.header(
+        'content-disposition',
+        `attachment; filename="watchkeeper-${list ?? 'all'}.${format === 'csv' ? 'csv' : 'ftm.json'}"`,
+      );
       return reply.send(Readable.from(exportRecords(store, format, list)));
     },
   );
 
   // --- regimes ---
-  app.get('/api/regimes', { config: { access: 'read' }, schema: { tags: ['regimes'] } }, async () => listRegimes());
+  app.get('/api/regimes', { config: { access: 'read' }, schema: { tags: ['regimes'] } }, async () =>
+    listRegimes(),
+  );
   app.get(
     '/api/regimes/:code',
-    { config: { access: 'read' }, schema: { tags: ['regimes'], params: z.object({ code: z.string().max(64) }) } },
+    {
+      config: { access: 'read' },
+      schema: { tags: ['regimes'], params: z.object({ code: z.string().max(64) }) },
+    },
     async (req) => {
       const r = getRegime(req.params.code);
       if (!r) throw new NotFoundError(`no regime ${req.params.code}`);

@@ -14,8 +14,8 @@ import {
   listTokens,
   revokeToken,
   type TokenRow,
-  updateUser,
   type UserRow,
+  updateUser,
 } from '../store/users.ts';
 import { hashPassword, passwordProblem, verifyPassword } from './passwords.ts';
 import { isRole } from './policy.ts';
@@ -57,7 +57,8 @@ export async function createUser(
   input: { name: string; role: string; password?: string },
   actor: string,
 ): Promise<PublicUser> {
-  const problem = userNameProblem(input.name) ?? (isRole(input.role) ? undefined : `unknown role ${input.role}`);
+  const problem =
+    userNameProblem(input.name) ?? (isRole(input.role) ? undefined : `unknown role ${input.role}`);
   if (problem) throw new AuthError(problem);
   if (input.password !== undefined) {
     const pp = passwordProblem(input.password);
@@ -93,7 +94,11 @@ export async function changeUser(
   }
   const passwordHash = patch.password === undefined ? undefined : await hashPassword(patch.password);
   await store.db.transaction().execute(async (trx) => {
-    await updateUser(trx, user.id, { role: patch.role as Role | undefined, passwordHash, disabled: patch.disabled });
+    await updateUser(trx, user.id, {
+      role: patch.role as Role | undefined,
+      passwordHash,
+      disabled: patch.disabled,
+    });
     await appendAudit(trx, {
       actor,
       action: 'user.update',
@@ -120,7 +125,12 @@ export async function login(
   const token = newSecret('wks');
   const now = new Date();
   const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3600_000).toISOString();
-  await insertSession(store, { tokenHash: hashSecret(token), userId: user.id, createdAt: now.toISOString(), expiresAt });
+  await insertSession(store, {
+    tokenHash: hashSecret(token),
+    userId: user.id,
+    createdAt: now.toISOString(),
+    expiresAt,
+  });
   return { token, user: publicUser(user), expiresAt };
 }
 const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
@@ -156,7 +166,12 @@ export async function createApiToken(
       label: label ?? null,
       createdAt: new Date().toISOString(),
     });
-    await appendAudit(trx, { actor, action: 'token.create', target: user.name, details: { tokenId: id, label } });
+    await appendAudit(trx, {
+      actor,
+      action: 'token.create',
+      target: user.name,
+      details: { tokenId: id, label },
+    });
   });
   return { id, token, user: user.name };
 }

@@ -1,6 +1,13 @@
 import type { Command } from 'commander';
 import { ROLES } from '../auth/policy.ts';
-import { changeUser, createApiToken, createUser, publicUser, revokeApiToken, tokensOf } from '../auth/service.ts';
+import {
+  changeUser,
+  createApiToken,
+  createUser,
+  publicUser,
+  revokeApiToken,
+  tokensOf,
+} from '../auth/service.ts';
 import { listAudit } from '../store/audit.ts';
 import { listUsers } from '../store/users.ts';
 import { cliActor, withStore } from './context.ts';
@@ -23,20 +30,25 @@ export function registerAdminCommands(program: Command): void {
   const users = program.command('users').description('users and roles (admin, analyst, viewer)');
   users
     .command('add')
-    .description('create a user; the password is read from stdin or prompted, never taken from the command line')
+    .description(
+      'create a user; the password is read from stdin or prompted, never taken from the command line',
+    )
     .argument('<name>', 'user name')
     .requiredOption('--role <role>', `one of ${ROLES.join(', ')}`)
     .option('--password-stdin', 'read the password from standard input')
     .option('--json', 'machine-readable output')
-    .action(async (name: string, opts: { role: string; passwordStdin?: boolean; json?: boolean }, cmd: Command) => {
-      if (!(ROLES as readonly string[]).includes(opts.role)) throw new CliError(`unknown role ${opts.role}; use one of ${ROLES.join(', ')}`);
-      const password = await obtainPassword(opts.passwordStdin);
-      await withStore(cmd, async (store) => {
-        const user = await createUser(store, { name, role: opts.role, password }, cliActor());
-        if (opts.json) printJson(user);
-        else process.stdout.write(`created ${user.role} ${user.name}\n`);
-      });
-    });
+    .action(
+      async (name: string, opts: { role: string; passwordStdin?: boolean; json?: boolean }, cmd: Command) => {
+        if (!(ROLES as readonly string[]).includes(opts.role))
+          throw new CliError(`unknown role ${opts.role}; use one of ${ROLES.join(', ')}`);
+        const password = await obtainPassword(opts.passwordStdin);
+        await withStore(cmd, async (store) => {
+          const user = await createUser(store, { name, role: opts.role, password }, cliActor());
+          if (opts.json) printJson(user);
+          else process.stdout.write(`created ${user.role} ${user.name}\n`);
+        });
+      },
+    );
   users
     .command('list')
     .description('list users')
@@ -45,7 +57,10 @@ export function registerAdminCommands(program: Command): void {
       await withStore(cmd, async (store) => {
         const all = (await listUsers(store)).map(publicUser);
         if (opts.json) return printJson(all);
-        printTable(['name', 'role', 'created', 'disabled'], all.map((u) => [u.name, u.role, u.createdAt.slice(0, 19), u.disabled ? 'yes' : '']));
+        printTable(
+          ['name', 'role', 'created', 'disabled'],
+          all.map((u) => [u.name, u.role, u.createdAt.slice(0, 19), u.disabled ? 'yes' : '']),
+        );
       });
     });
   users
@@ -115,7 +130,14 @@ export function registerAdminCommands(program: Command): void {
         if (opts.json) return printJson(all);
         printTable(
           ['id', 'user id', 'label', 'created', 'last used', 'revoked'],
-          all.map((t) => [t.id, t.userId, t.label ?? '', t.createdAt.slice(0, 19), t.lastUsedAt?.slice(0, 19) ?? '', t.revokedAt?.slice(0, 19) ?? '']),
+          all.map((t) => [
+            t.id,
+            t.userId,
+            t.label ?? '',
+            t.createdAt.slice(0, 19),
+            t.lastUsedAt?.slice(0, 19) ?? '',
+            t.revokedAt?.slice(0, 19) ?? '',
+          ]),
         );
       });
     });

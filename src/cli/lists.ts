@@ -42,7 +42,9 @@ export function registerListCommands(program: Command): void {
         const summary = await summariseLists(store);
         if (opts.json) return printJson(summary);
         if (summary.length === 0) {
-          process.stdout.write('No lists imported yet. Try: watchkeeper lists import FILE… or watchkeeper lists update\n');
+          process.stdout.write(
+            'No lists imported yet. Try: watchkeeper lists import FILE… or watchkeeper lists update\n',
+          );
           return;
         }
         for (const s of summary) {
@@ -51,7 +53,7 @@ export function registerListCommands(program: Command): void {
             ['version', 'published', 'records', 'by schema', 'file'],
             s.versions.map((v) => [
               v.id,
-              v.publishedAt.slice(0, 10),
+              v.publishedDate,
               v.recordCount,
               Object.entries(v.counts.bySchema)
                 .map(([k, n]) => `${k} ${n}`)
@@ -72,72 +74,94 @@ export function registerListCommands(program: Command): void {
 
   lists
     .command('import')
-    .description('import list files (UN XML, OFAC CSV/XML, EU FSF XML, UK OFSI CSV); the source is detected from the content')
+    .description(
+      'import list files (UN XML, OFAC CSV/XML, EU FSF XML, UK OFSI CSV); the source is detected from the content',
+    )
     .argument('<files...>', 'files or folders; OFAC alt.csv/add.csv/sdn_comments.csv go with their sdn.csv')
     .addOption(sourceOption())
-    .option('--published <date>', 'publication date when the file does not state one (default: file modification time)')
+    .option(
+      '--published <date>',
+      'publication date when the file does not state one (default: file modification time)',
+    )
     .option('--json', 'machine-readable output')
-    .action(async (files: string[], opts: { source?: ListSource; published?: string; json?: boolean }, cmd: Command) => {
-      await withStore(cmd, async (store) => {
-        const results = [];
-        for (const plan of planImports(expandFiles(files))) {
-          const bar = byteProgress(`importing ${plan.file.split('/').pop()}`);
-          const t0 = performance.now();
-          try {
-            const r = await importListFile(store, plan.file, {
-              actor: cliActor(),
-              source: opts.source,
-              companions: plan.companions,
-              publishedAt: opts.published,
-              onProgress: bar.update,
-            });
-            bar.stop();
-            const secs = ((performance.now() - t0) / 1000).toFixed(2);
-            results.push({ file: plan.file, ...r });
-            if (!opts.json) {
-              const v = r.version;
-              process.stdout.write(
-                r.status === 'unchanged'
-                  ? `${plan.file}: already imported as ${v.id} (no change)\n`
-                  : `${plan.file}: imported ${v.recordCount} records as ${v.id} (${v.format}, published ${v.publishedAt.slice(0, 10)}) in ${secs} s\n`,
-              );
+    .action(
+      async (
+        files: string[],
+        opts: { source?: ListSource; published?: string; json?: boolean },
+        cmd: Command,
+      ) => {
+        await withStore(cmd, async (store) => {
+          const results = [];
+          for (const plan of planImports(expandFiles(files))) {
+            const bar = byteProgress(`importing ${plan.file.split('/').pop()}`);
+            const t0 = performance.now();
+            try {
+              const r = await importListFile(store, plan.file, {
+                actor: cliActor(),
+                source: opts.source,
+                companions: plan.companions,
+                publishedAt: opts.published,
+                onProgress: bar.update,
+              });
+              bar.stop();
+              const secs = ((performance.now() - t0) / 1000).toFixed(2);
+              results.push({ file: plan.file, ...r });
+              if (!opts.json) {
+                const v = r.version;
+                process.stdout.write(
+                  r.status === 'unchanged'
+                    ? `${plan.file}: already imported as ${v.id} (no change)\n`
+                    : `${plan.file}: imported ${v.recordCount} records as ${v.id} (${v.format}, published ${v.publishedDate}) in ${secs} s\n`,
+                );
+              }
+            } catch (err) {
+              bar.stop();
+              throw err;
             }
-          } catch (err) {
-            bar.stop();
-            throw err;
           }
-        }
-        if (opts.json) printJson(results);
-      });
-    });
+          if (opts.json) printJson(results);
+        });
+      },
+    );
 
   lists
     .command('diff')
-    .description('added, removed and changed entries between two versions of a list (default: previous → latest)')
+    .description(
+      'added, removed and changed entries between two versions of a list (default: previous → latest)',
+    )
     .argument('<source>', `one of ${LIST_SOURCES.join(', ')}`)
     .argument('[from]', 'version id, publication date (YYYY-MM-DD) or "previous"')
     .argument('[to]', 'version id, publication date or "latest"')
     .option('--json', 'machine-readable output')
-    .action(async (source: string, from: string | undefined, to: string | undefined, opts: { json?: boolean }, cmd: Command) => {
-      if (!(LIST_SOURCES as readonly string[]).includes(source)) throw new CliError(`unknown source ${source}`);
-      await withStore(cmd, async (store) => {
-        const d = await diffVersions(store, source, from, to);
-        if (opts.json) return printJson(d);
-        process.stdout.write(
-          `${source.toUpperCase()} ${d.from.publishedAt.slice(0, 10)} (${d.from.id}) → ${d.to.publishedAt.slice(0, 10)} (${d.to.id}): ` +
-            `${d.added.length} added, ${d.removed.length} removed, ${d.changed.length} changed\n`,
-        );
-        for (const e of d.added) process.stdout.write(`+ ${e.sourceRef}  ${e.caption}  [${e.schema}]\n`);
-        for (const e of d.removed) process.stdout.write(`- ${e.sourceRef}  ${e.caption}  [${e.schema}]\n`);
-        for (const e of d.changed) {
-          process.stdout.write(`~ ${e.sourceRef}  ${e.caption}\n`);
-          for (const c of e.changes) {
-            for (const v of c.removed) process.stdout.write(`    ${c.field}: - ${v}\n`);
-            for (const v of c.added) process.stdout.write(`    ${c.field}: + ${v}\n`);
+    .action(
+      async (
+        source: string,
+        from: string | undefined,
+        to: string | undefined,
+        opts: { json?: boolean },
+        cmd: Command,
+      ) => {
+        if (!(LIST_SOURCES as readonly string[]).includes(source))
+          throw new CliError(`unknown source ${source}`);
+        await withStore(cmd, async (store) => {
+          const d = await diffVersions(store, source, from, to);
+          if (opts.json) return printJson(d);
+          process.stdout.write(
+            `${source.toUpperCase()} ${d.from.publishedDate} (${d.from.id}) → ${d.to.publishedDate} (${d.to.id}): ` +
+              `${d.added.length} added, ${d.removed.length} removed, ${d.changed.length} changed\n`,
+          );
+          for (const e of d.added) process.stdout.write(`+ ${e.sourceRef}  ${e.caption}  [${e.schema}]\n`);
+          for (const e of d.removed) process.stdout.write(`- ${e.sourceRef}  ${e.caption}  [${e.schema}]\n`);
+          for (const e of d.changed) {
+            process.stdout.write(`~ ${e.sourceRef}  ${e.caption}\n`);
+            for (const c of e.changes) {
+              for (const v of c.removed) process.stdout.write(`    ${c.field}: - ${v}\n`);
+              for (const v of c.added) process.stdout.write(`    ${c.field}: + ${v}\n`);
+            }
           }
-        }
-      });
-    });
+        });
+      },
+    );
 
   lists
     .command('update')
@@ -162,7 +186,14 @@ export function registerListCommands(program: Command): void {
     .option('--json', 'machine-readable output')
     .action(async (query: string | undefined, opts, cmd: Command) => {
       await withStore(cmd, async (store) => {
-        const page = await searchCurrent(store, { q: query, schema: opts.schema, source: opts.list, regime: opts.regime, limit: opts.limit, offset: opts.offset });
+        const page = await searchCurrent(store, {
+          q: query,
+          schema: opts.schema,
+          source: opts.list,
+          regime: opts.regime,
+          limit: opts.limit,
+          offset: opts.offset,
+        });
         if (opts.json) return printJson(page);
         printTable(
           ['id', 'ref', 'schema', 'name', 'regimes'],
@@ -182,19 +213,29 @@ export function registerListCommands(program: Command): void {
         if (opts.json) return printJson(d);
         const out = (s: string) => process.stdout.write(`${s}\n`);
         out(`${d.caption}  [${d.schema}]  ${d.id}  (${d.source.toUpperCase()} ${d.sourceRef}, ${d.status})`);
-        for (const [prop, values] of Object.entries(d.entity.properties)) out(`  ${prop.padEnd(18)} ${values.join(' | ')}`);
+        for (const [prop, values] of Object.entries(d.entity.properties))
+          out(`  ${prop.padEnd(18)} ${values.join(' | ')}`);
         out('Regimes:');
         for (const r of d.regimes) out(`  ${r.code}  ${r.name} (${r.authority})`);
         out('Related records:');
         for (const a of d.adjuncts) {
           out(`  ${a.schema} ${a.id}`);
-          for (const [prop, values] of Object.entries(a.properties)) out(`    ${prop.padEnd(16)} ${values.join(' | ')}`);
+          for (const [prop, values] of Object.entries(a.properties))
+            out(`    ${prop.padEnd(16)} ${values.join(' | ')}`);
         }
-        out(`Provenance: ${d.provenance.source.toUpperCase()} record ${d.provenance.sourceRef}, version ${d.provenance.versionId} (${d.provenance.fileName}); first seen ${d.provenance.firstSeen.publishedAt.slice(0, 10)}, last seen ${d.provenance.lastSeen.publishedAt.slice(0, 10)}`);
+        out(
+          `Provenance: ${d.provenance.source.toUpperCase()} record ${d.provenance.sourceRef}, version ${d.provenance.versionId} (${d.provenance.fileName}); first seen ${d.provenance.firstSeen.publishedDate}, last seen ${d.provenance.lastSeen.publishedDate}`,
+        );
         out('History:');
         for (const h of d.history) {
-          out(`  ${h.publishedAt.slice(0, 10)}  ${h.kind}  (${h.versionId})`);
-          for (const c of h.changes ?? []) out(`      ${c.field}: ${c.removed.map((v) => `- ${v}`).concat(c.added.map((v) => `+ ${v}`)).join('  ')}`);
+          out(`  ${h.publishedDate}  ${h.kind}  (${h.versionId})`);
+          for (const c of h.changes ?? [])
+            out(
+              `      ${c.field}: ${c.removed
+                .map((v) => `- ${v}`)
+                .concat(c.added.map((v) => `+ ${v}`))
+                .join('  ')}`,
+            );
         }
         if (d.related.length) {
           out('Related entities:');
@@ -213,7 +254,7 @@ export function registerListCommands(program: Command): void {
       await withStore(cmd, async (store) => {
         const out = opts.output ? createWriteStream(opts.output) : process.stdout;
         for await (const chunk of exportRecords(store, opts.format, opts.list)) {
-          if (!out.write(chunk)) await new Promise((r) => out.once('drain', r));
+          if (!out.write(chunk)) await new Promise<void>((r) => out.once('drain', () => r()));
         }
         if (opts.output) {
           out.end();
@@ -231,7 +272,10 @@ export function registerListCommands(program: Command): void {
       if (!code) {
         const all = listRegimes();
         if (opts.json) return printJson(all);
-        return printTable(['code', 'authority', 'name', 'measures'], all.map((r) => [r.code, r.authority, r.name, r.measures.length]));
+        return printTable(
+          ['code', 'authority', 'name', 'measures'],
+          all.map((r) => [r.code, r.authority, r.name, r.measures.length]),
+        );
       }
       const r = getRegime(code);
       if (!r) throw new CliError(`no regime ${code}; see \`watchkeeper regimes\``);

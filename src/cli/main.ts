@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { Command, Option } from 'commander';
-import { CliError } from './io.ts';
 import { registerAdminCommands } from './admin.ts';
+import { CliError } from './io.ts';
 import { registerListCommands } from './lists.ts';
 import { registerServeCommand } from './serve.ts';
 
@@ -14,7 +14,9 @@ export function buildProgram(): Command {
     .description('Sanctions-monitoring workbench: official lists, screening, AIS and maritime detection')
     .version('0.1.0')
     .addOption(
-      new Option('--data-dir <dir>', 'embedded store directory').env('WATCHKEEPER_DATA_DIR').default('./.watchkeeper'),
+      new Option('--data-dir <dir>', 'embedded store directory')
+        .env('WATCHKEEPER_DATA_DIR')
+        .default('./.watchkeeper'),
     )
     .addOption(new Option('--database-url <url>', 'PostgreSQL URL (server mode)').env('DATABASE_URL'))
     .showHelpAfterError('(run with --help for usage)');
@@ -30,7 +32,8 @@ async function main(): Promise<void> {
   } catch (err) {
     const e = err as Error & { exitCode?: number; code?: string };
     if (e.code?.startsWith('commander.')) process.exit(e.exitCode ?? 1);
-    const known = e instanceof CliError || ['InputFormatError', 'NotFoundError', 'AuthError'].includes(e.name);
+    const known =
+      e instanceof CliError || ['InputFormatError', 'NotFoundError', 'AuthError'].includes(e.name);
     process.stderr.write(`watchkeeper: ${known ? e.message : (e.stack ?? e.message)}\n`);
     process.exit(e instanceof CliError ? e.exitCode : 1);
   }

@@ -3,8 +3,8 @@ import type { Command } from 'commander';
 import { buildServer } from '../api/server.ts';
 import { countUsers, createUser } from '../auth/service.ts';
 import type { Store } from '../store/store.ts';
-import { globals } from './context.ts';
 import { openStore } from '../store/store.ts';
+import { globals } from './context.ts';
 
 /**
  * First start with no users: create `admin` so the app is usable at once. The password comes from

@@ -21,5 +21,7 @@ export function sharedFile(...parts: string[]): string | undefined {
 
 /** The reason string for `test(..., { skip })` when a shared file is missing. */
 export function missingShared(...parts: string[]): string | false {
-  return sharedFile(...parts) ? false : `shared data ${join(sharedDataDir(), ...parts)} not found (set WATCHKEEPER_SHARED_DATA)`;
+  return sharedFile(...parts)
+    ? false
+    : `shared data ${join(sharedDataDir(), ...parts)} not found (set WATCHKEEPER_SHARED_DATA)`;
 }

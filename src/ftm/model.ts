@@ -18,7 +18,9 @@ interface RawSchema {
   properties: Record<string, unknown>;
 }
 
-export function loadFtmModel(file = sharedFile('ftm', 'npm-alephdata-followthemoney-3.8.4_defaultModel.json')): FtmModel {
+export function loadFtmModel(
+  file = sharedFile('ftm', 'npm-alephdata-followthemoney-3.8.4_defaultModel.json'),
+): FtmModel {
   if (!file) throw new Error('FtM model JSON not found in shared data');
   const raw = JSON.parse(readFileSync(file, 'utf8')) as { schemata: Record<string, RawSchema> };
   const ancestry = new Map<string, Set<string>>();
@@ -26,14 +28,16 @@ export function loadFtmModel(file = sharedFile('ftm', 'npm-alephdata-followthemo
     const known = ancestry.get(name);
     if (known) return known;
     const set = new Set<string>([name]);
-    for (const parent of raw.schemata[name]?.extends ?? []) for (const a of resolveAncestry(parent)) set.add(a);
+    for (const parent of raw.schemata[name]?.extends ?? [])
+      for (const a of resolveAncestry(parent)) set.add(a);
     ancestry.set(name, set);
     return set;
   };
   const properties = new Map<string, Set<string>>();
   for (const name of Object.keys(raw.schemata)) {
     const props = new Set<string>();
-    for (const a of resolveAncestry(name)) for (const p of Object.keys(raw.schemata[a]?.properties ?? {})) props.add(p);
+    for (const a of resolveAncestry(name))
+      for (const p of Object.keys(raw.schemata[a]?.properties ?? {})) props.add(p);
     properties.set(name, props);
   }
   return { properties, ancestry };

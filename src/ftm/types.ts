@@ -9,7 +9,11 @@ export interface FtmEntity {
 }
 
 /** Adds values to a property, skipping empty strings and duplicates; keeps insertion order. */
-export function addValues(entity: FtmEntity, prop: string, ...values: Array<string | null | undefined>): void {
+export function addValues(
+  entity: FtmEntity,
+  prop: string,
+  ...values: Array<string | null | undefined>
+): void {
   for (const raw of values) {
     if (raw == null) continue;
     const value = raw.trim();

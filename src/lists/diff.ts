@@ -30,7 +30,8 @@ export function diffRecordData(before: RecordData, after: RecordData): FieldChan
     else diffProperties(prefix, { id, schema: a.schema, properties: {} }, a, changes);
   }
   for (const [id, a] of oldAdj) {
-    if (!newAdj.has(id)) diffProperties(`${a.schema}:${id}.`, a, { id, schema: a.schema, properties: {} }, changes);
+    if (!newAdj.has(id))
+      diffProperties(`${a.schema}:${id}.`, a, { id, schema: a.schema, properties: {} }, changes);
   }
   return changes;
 }

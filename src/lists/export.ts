@@ -52,9 +52,21 @@ export async function* exportCsv(store: Store, source?: string): AsyncGenerator<
       id: r.entityId,
       schema: r.schema,
       name: r.caption,
-      aliases: join([...(p.name ?? []).slice(1), ...(p.alias ?? []), ...(p.weakAlias ?? []), ...(p.previousName ?? [])]),
+      aliases: join([
+        ...(p.name ?? []).slice(1),
+        ...(p.alias ?? []),
+        ...(p.weakAlias ?? []),
+        ...(p.previousName ?? []),
+      ]),
       birth_date: join(p.birthDate ?? []),
-      countries: join([...new Set([...(p.nationality ?? []), ...(p.citizenship ?? []), ...(p.country ?? []), ...(p.flag ?? [])])]),
+      countries: join([
+        ...new Set([
+          ...(p.nationality ?? []),
+          ...(p.citizenship ?? []),
+          ...(p.country ?? []),
+          ...(p.flag ?? []),
+        ]),
+      ]),
       identifiers: join(ids),
       regimes: r.regimes.join('; '),
       source: r.source,

@@ -5,6 +5,7 @@ export interface HistoryEvent {
   kind: HistoryEventKind;
   versionId: string;
   publishedAt: string;
+  publishedDate: string;
   hash: string | null;
 }
 
@@ -13,19 +14,37 @@ export interface HistoryEvent {
  * first appearance is `listed`, a content change `amended`, disappearance `delisted`, a return `relisted`.
  */
 export function historyEvents(
-  presence: Array<{ versionId: string; publishedAt: string; hash: string | null }>,
+  presence: Array<{ versionId: string; publishedAt: string; publishedDate: string; hash: string | null }>,
 ): HistoryEvent[] {
   const events: HistoryEvent[] = [];
   let prev: string | null = null;
   let seen = false;
   for (const p of presence) {
     if (p.hash !== null && prev === null) {
-      events.push({ kind: seen ? 'relisted' : 'listed', versionId: p.versionId, publishedAt: p.publishedAt, hash: p.hash });
+      events.push({
+        kind: seen ? 'relisted' : 'listed',
+        versionId: p.versionId,
+        publishedAt: p.publishedAt,
+        publishedDate: p.publishedDate,
+        hash: p.hash,
+      });
       seen = true;
     } else if (p.hash !== null && prev !== null && p.hash !== prev) {
-      events.push({ kind: 'amended', versionId: p.versionId, publishedAt: p.publishedAt, hash: p.hash });
+      events.push({
+        kind: 'amended',
+        versionId: p.versionId,
+        publishedAt: p.publishedAt,
+        publishedDate: p.publishedDate,
+        hash: p.hash,
+      });
     } else if (p.hash === null && prev !== null) {
-      events.push({ kind: 'delisted', versionId: p.versionId, publishedAt: p.publishedAt, hash: null });
+      events.push({
+        kind: 'delisted',
+        versionId: p.versionId,
+        publishedAt: p.publishedAt,
+        publishedDate: p.publishedDate,
+        hash: null,
+      });
     }
     prev = p.hash;
   }

@@ -53,12 +53,27 @@ export async function importListFile(store: Store, file: string, opts: ImportOpt
   const companionSizes = await Promise.all(Object.values(companions).map(async (p) => (await stat(p)).size));
   const totalBytes = info.size + companionSizes.reduce((a, b) => a + b, 0);
 
-  const sha256 = await hashFiles([file, ...Object.keys(companions).sort().map((k) => companions[k])]);
+  const sha256 = await hashFiles([
+    file,
+    ...Object.keys(companions)
+      .sort()
+      .map((k) => companions[k]),
+  ]);
   const existing = await findVersionBySha(store, sha256);
   if (existing) return { status: 'unchanged', version: existing };
 
   const head = await readHead(createReadStream(file, { end: 65535 }));
   if (head.trim() === '') throw new InputFormatError(name, undefined, 'the file is empty');
+  // Refuse hostile XML before format detection, so the error says what is wrong with it.
+  const doctype = /<!DOCTYPE/i.exec(head);
+  if (doctype && /^\s*</.test(head)) {
+    const line = head.slice(0, doctype.index).split('\n').length;
+    throw new InputFormatError(
+      name,
+      `line ${line}`,
+      'DOCTYPE declarations are not accepted (external entities and entity expansion are refused)',
+    );
+  }
   const importer = detectImporter(head, name, opts.source);
   if (!importer) {
     throw new InputFormatError(
@@ -79,7 +94,9 @@ export async function importListFile(store: Store, file: string, opts: ImportOpt
         yield chunk as Buffer;
       }
     })();
-  const companionSources = Object.fromEntries(Object.entries(companions).map(([k, p]) => [k, () => tracked(p)]));
+  const companionSources = Object.fromEntries(
+    Object.entries(companions).map(([k, p]) => [k, () => tracked(p)]),
+  );
 
   const importedAt = new Date().toISOString();
   const version = await store.db.transaction().execute(async (trx) => {
@@ -91,12 +108,16 @@ export async function importListFile(store: Store, file: string, opts: ImportOpt
     let recordCount = 0;
     const start = async (m: ListMeta) => {
       meta = m;
-      const publishedAt = normaliseInstant(m.publishedAt ?? opts.publishedAt ?? info.mtime.toISOString(), name);
+      const stated = m.publishedAt ?? opts.publishedAt ?? info.mtime.toISOString();
+      const publishedAt = normaliseInstant(stated, name);
+      const publishedDate =
+        m.publishedDate ?? (m.publishedAt ? publishedAt.slice(0, 10) : stated.slice(0, 10));
       row = {
-        id: `${m.source}-${publishedAt.slice(0, 10)}-${sha256.slice(0, 8)}`,
+        id: `${m.source}-${publishedDate}-${sha256.slice(0, 8)}`,
         source: m.source,
         format: m.format,
         publishedAt,
+        publishedDate,
         sha256,
         fileName: name,
         importedAt,
@@ -115,7 +136,11 @@ export async function importListFile(store: Store, file: string, opts: ImportOpt
       const rec = ev.record;
       const prior = seen.get(rec.entity.id);
       if (prior !== undefined) {
-        throw new InputFormatError(name, rec.location, `listing ${rec.sourceRef} appears twice (first at ${prior})`);
+        throw new InputFormatError(
+          name,
+          rec.location,
+          `listing ${rec.sourceRef} appears twice (first at ${prior})`,
+        );
       }
       seen.set(rec.entity.id, rec.location);
       const data = recordData(rec);
@@ -169,7 +194,8 @@ async function hashFiles(paths: string[]): Promise<string> {
 
 function normaliseInstant(value: string, file: string): string {
   const t = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value);
-  if (Number.isNaN(t)) throw new InputFormatError(file, undefined, `unreadable publication date ${JSON.stringify(value)}`);
+  if (Number.isNaN(t))
+    throw new InputFormatError(file, undefined, `unreadable publication date ${JSON.stringify(value)}`);
   return new Date(t).toISOString();
 }
 
@@ -196,7 +222,12 @@ export function planImports(files: string[]): Array<{ file: string; companions: 
     const target =
       plans.find((p) => p.file.slice(0, p.file.length - basename(p.file).length) === dir) ??
       (plans.length === 1 ? plans[0] : undefined);
-    if (!target) throw new InputFormatError(basename(f), undefined, 'an OFAC companion file needs its sdn.csv beside it');
+    if (!target)
+      throw new InputFormatError(
+        basename(f),
+        undefined,
+        'an OFAC companion file needs its sdn.csv beside it',
+      );
     target.companions[role] = f;
   }
   return plans;

@@ -15,6 +15,10 @@ export const IMPORTERS: readonly ListImporter[] = [
 ];
 
 /** The importer for a file's content; with `source`, only that source's formats are considered. */
-export function detectImporter(head: string, fileName: string, source?: ListSource): ListImporter | undefined {
+export function detectImporter(
+  head: string,
+  fileName: string,
+  source?: ListSource,
+): ListImporter | undefined {
   return IMPORTERS.find((i) => (!source || i.source === source) && i.detect(head, fileName));
 }

@@ -11,7 +11,12 @@ export interface RecordData {
 }
 
 export function recordData(record: ListRecord): RecordData {
-  return { entity: record.entity, adjuncts: record.adjuncts, regimes: record.regimes, sourceRef: record.sourceRef };
+  return {
+    entity: record.entity,
+    adjuncts: record.adjuncts,
+    regimes: record.regimes,
+    sourceRef: record.sourceRef,
+  };
 }
 
 /** Canonical JSON: object keys sorted, so equal content always hashes the same. */
@@ -29,7 +34,16 @@ export function contentHash(data: RecordData): string {
   return createHash('sha256').update(canonicalJson(data)).digest('hex').slice(0, 32);
 }
 
-const NAME_PROPS = ['name', 'alias', 'weakAlias', 'previousName', 'firstName', 'middleName', 'lastName', 'fatherName'];
+const NAME_PROPS = [
+  'name',
+  'alias',
+  'weakAlias',
+  'previousName',
+  'firstName',
+  'middleName',
+  'lastName',
+  'fatherName',
+];
 const ID_PROPS = [
   'imoNumber',
   'mmsi',
@@ -77,7 +91,8 @@ export function searchText(data: RecordData): string {
     for (const p of NAME_PROPS) for (const v of e.properties[p] ?? []) parts.push(v.toLowerCase());
     for (const p of ID_PROPS) for (const v of e.properties[p] ?? []) parts.push(v.toLowerCase());
     for (const p of ENTITY_REF_PROPS) {
-      for (const v of e.properties[p] ?? []) if (v !== own && !v.startsWith(`${own}-`)) parts.push(`ref:${v}`);
+      for (const v of e.properties[p] ?? [])
+        if (v !== own && !v.startsWith(`${own}-`)) parts.push(`ref:${v}`);
     }
   }
   return `${parts.join(' ')} `;

@@ -12,7 +12,7 @@ import {
   versionDelta,
 } from '../store/lists.ts';
 import type { Store } from '../store/store.ts';
-import { type FieldChange, diffRecordData } from './diff.ts';
+import { diffRecordData, type FieldChange } from './diff.ts';
 import { type HistoryEvent, historyEvents } from './history.ts';
 import type { RecordData } from './record.ts';
 
@@ -35,7 +35,11 @@ export async function summariseLists(store: Store): Promise<SourceSummary[]> {
     list.push(v);
     bySource.set(v.source, list);
   }
-  return [...bySource].map(([source, versions]) => ({ source, versions, latest: versions[versions.length - 1] }));
+  return [...bySource].map(([source, versions]) => ({
+    source,
+    versions,
+    latest: versions[versions.length - 1],
+  }));
 }
 
 /**
@@ -51,11 +55,12 @@ export async function resolveVersion(store: Store, source: string, ref: string):
       : ref === 'previous'
         ? versions.at(-2)
         : (versions.find((v) => v.id === ref) ??
+          versions.findLast((v) => v.publishedDate === ref) ??
           versions.findLast((v) => v.publishedAt.startsWith(ref)) ??
           (ref.length >= 6 ? versions.find((v) => v.sha256.startsWith(ref)) : undefined));
   if (!pick) {
     throw new NotFoundError(
-      `no ${source} version matches ${JSON.stringify(ref)}; known: ${versions.map((v) => v.publishedAt.slice(0, 10)).join(', ')}`,
+      `no ${source} version matches ${JSON.stringify(ref)}; known: ${versions.map((v) => v.publishedDate).join(', ')}`,
     );
   }
   return pick;
@@ -76,10 +81,20 @@ export interface ListDiff {
   changed: Array<DiffEntry & { changes: FieldChange[] }>;
 }
 
-const entry = (r: StoredRecord): DiffEntry => ({ id: r.entityId, sourceRef: r.sourceRef, schema: r.schema, caption: r.caption });
+const entry = (r: StoredRecord): DiffEntry => ({
+  id: r.entityId,
+  sourceRef: r.sourceRef,
+  schema: r.schema,
+  caption: r.caption,
+});
 
 /** Added, removed and changed listings between two versions of a source, changes field by field. */
-export async function diffVersions(store: Store, source: string, fromRef?: string, toRef?: string): Promise<ListDiff> {
+export async function diffVersions(
+  store: Store,
+  source: string,
+  fromRef?: string,
+  toRef?: string,
+): Promise<ListDiff> {
   const to = await resolveVersion(store, source, toRef ?? 'latest');
   const from = await resolveVersion(store, source, fromRef ?? 'previous');
   if (from.source !== source || to.source !== source) throw new NotFoundError('versions of another source');
@@ -100,7 +115,8 @@ export async function diffVersions(store: Store, source: string, fromRef?: strin
       out.changed.push({ ...entry(b), changes: diffRecordData(a.data as RecordData, b.data as RecordData) });
     }
   }
-  const byRef = (x: DiffEntry, y: DiffEntry) => x.sourceRef.localeCompare(y.sourceRef, 'en', { numeric: true });
+  const byRef = (x: DiffEntry, y: DiffEntry) =>
+    x.sourceRef.localeCompare(y.sourceRef, 'en', { numeric: true });
   out.added.sort(byRef);
   out.removed.sort(byRef);
   out.changed.sort(byRef);
@@ -122,10 +138,10 @@ export interface EntityDetail {
     source: string;
     sourceRef: string;
     versionId: string;
-    publishedAt: string;
+    publishedDate: string;
     fileName: string;
-    firstSeen: { versionId: string; publishedAt: string };
-    lastSeen: { versionId: string; publishedAt: string };
+    firstSeen: { versionId: string; publishedDate: string };
+    lastSeen: { versionId: string; publishedDate: string };
   };
   history: Array<HistoryEvent & { changes?: FieldChange[] }>;
   related: Array<{ id: string; caption: string; schema: string; source: string; relation: string }>;
@@ -139,7 +155,12 @@ export async function entityDetail(store: Store, id: string): Promise<EntityDeta
   const presence = await entityPresence(store, id, record.source);
   const present = presence.filter((p) => p.hash !== null);
   const events = historyEvents(
-    presence.map((p) => ({ versionId: p.version.id, publishedAt: p.version.publishedAt, hash: p.hash })),
+    presence.map((p) => ({
+      versionId: p.version.id,
+      publishedAt: p.version.publishedAt,
+      publishedDate: p.version.publishedDate,
+      hash: p.hash,
+    })),
   );
   // Attach field changes to amendments: compare with the previous content of the listing.
   const hashes = [...new Set(present.map((p) => p.hash!))].map((hash) => ({ entityId: id, hash }));
@@ -147,7 +168,8 @@ export async function entityDetail(store: Store, id: string): Promise<EntityDeta
   let prevHash: string | null = null;
   const history = events.map((e) => {
     const out: HistoryEvent & { changes?: FieldChange[] } = { ...e };
-    if (e.kind === 'amended' && prevHash) out.changes = diffRecordData(contents.get(prevHash)!, contents.get(e.hash!)!);
+    if (e.kind === 'amended' && prevHash)
+      out.changes = diffRecordData(contents.get(prevHash)!, contents.get(e.hash!)!);
     if (e.hash) prevHash = e.hash;
     return out;
   });
@@ -159,14 +181,40 @@ export async function entityDetail(store: Store, id: string): Promise<EntityDeta
     for (const [prop, values] of Object.entries(a.properties)) {
       for (const v of values) {
         if (v === id || v.startsWith(`${id}-`) || !/^[a-z]+-[a-z0-9-]+$/.test(v)) continue;
-        if (!['owner', 'asset', 'subject', 'object', 'person', 'relative', 'associate', 'organization', 'director'].includes(prop))
+        if (
+          ![
+            'owner',
+            'asset',
+            'subject',
+            'object',
+            'person',
+            'relative',
+            'associate',
+            'organization',
+            'director',
+          ].includes(prop)
+        )
           continue;
         const other = (await getCurrentRecord(store, v)) ?? (await getLastKnownRecord(store, v));
-        if (other) related.push({ id: v, caption: other.caption, schema: other.schema, source: other.source, relation: `${a.schema}.${prop}` });
+        if (other)
+          related.push({
+            id: v,
+            caption: other.caption,
+            schema: other.schema,
+            source: other.source,
+            relation: `${a.schema}.${prop}`,
+          });
       }
     }
   }
-  for (const r of referencing) related.push({ id: r.id, caption: r.caption, schema: r.schema, source: r.source, relation: 'refers to this' });
+  for (const r of referencing)
+    related.push({
+      id: r.id,
+      caption: r.caption,
+      schema: r.schema,
+      source: r.source,
+      relation: 'refers to this',
+    });
   return {
     id,
     source: record.source,
@@ -184,10 +232,13 @@ export async function entityDetail(store: Store, id: string): Promise<EntityDeta
       source: record.source,
       sourceRef: record.sourceRef,
       versionId: sourceVersion.id,
-      publishedAt: sourceVersion.publishedAt,
+      publishedDate: sourceVersion.publishedDate,
       fileName: sourceVersion.fileName,
-      firstSeen: { versionId: present[0].version.id, publishedAt: present[0].version.publishedAt },
-      lastSeen: { versionId: present.at(-1)!.version.id, publishedAt: present.at(-1)!.version.publishedAt },
+      firstSeen: { versionId: present[0].version.id, publishedDate: present[0].version.publishedDate },
+      lastSeen: {
+        versionId: present.at(-1)!.version.id,
+        publishedDate: present.at(-1)!.version.publishedDate,
+      },
     },
     history,
     related,

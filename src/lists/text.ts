@@ -21,7 +21,11 @@ export async function* decodeText(input: ByteSource, file: string): AsyncGenerat
       const text = decoder.decode(chunk, { stream: true });
       if (text) yield text;
     } catch {
-      throw new InputFormatError(file, `near byte ${offset}`, `not valid ${decoder.encoding} text (wrong encoding?)`);
+      throw new InputFormatError(
+        file,
+        `near byte ${offset}`,
+        `not valid ${decoder.encoding} text (wrong encoding?)`,
+      );
     }
     offset += chunk.byteLength;
   }
@@ -30,7 +34,11 @@ export async function* decodeText(input: ByteSource, file: string): AsyncGenerat
       const tail = decoder.decode();
       if (tail) yield tail;
     } catch {
-      throw new InputFormatError(file, `at byte ${offset}`, `file ends inside a ${decoder.encoding} character`);
+      throw new InputFormatError(
+        file,
+        `at byte ${offset}`,
+        `file ends inside a ${decoder.encoding} character`,
+      );
     }
   }
 }

@@ -30,6 +30,9 @@ export interface ListMeta {
   format: string;
   /** Publication date/time from the file (ISO 8601), when the file says it. */
   publishedAt?: string;
+  /** The calendar date as the file states it in its own time zone (`2017-07-03` for `2017-07-03T20:00-04:00`);
+   * defaults to the UTC date of `publishedAt`. */
+  publishedDate?: string;
 }
 
 export type ParseEvent = { kind: 'meta'; meta: ListMeta } | { kind: 'record'; record: ListRecord };

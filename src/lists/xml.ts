@@ -1,4 +1,4 @@
-import { SaxesParser, type SaxesTagPlain } from 'saxes';
+import { SaxesParser, type SaxesTag } from 'saxes';
 import { InputFormatError } from './errors.ts';
 import { decodeText, MAX_FIELD_CHARS } from './text.ts';
 import type { ByteSource } from './types.ts';
@@ -58,13 +58,14 @@ export async function* readXmlRecords(input: ByteSource, opts: XmlRecordOptions)
   parser.on('doctype', () =>
     fail('DOCTYPE declarations are not accepted (external entities and entity expansion are refused)'),
   );
-  parser.on('opentag', (tag: SaxesTagPlain) => {
+  parser.on('opentag', (tag: SaxesTag) => {
     sawRoot = true;
     const name = localName(tag.name);
     path.push(name);
     if (path.length > maxDepth) return fail(`elements nested deeper than ${maxDepth}`);
     const attrs: Record<string, string> = {};
-    for (const [k, v] of Object.entries(tag.attributes)) attrs[localName(k)] = String(v);
+    for (const [k, v] of Object.entries(tag.attributes))
+      attrs[localName(k)] = typeof v === 'string' ? v : v.value;
     if (recordDepth < 0) {
       if (opts.isRecord(path)) {
         recordDepth = path.length;

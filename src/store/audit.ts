@@ -32,9 +32,18 @@ export async function listAudit(
   store: Engine,
   opts: { limit?: number; beforeId?: number; action?: string } = {},
 ): Promise<AuditEntry[]> {
-  let q = store.db.selectFrom('audit_log').selectAll().orderBy('id', 'desc').limit(opts.limit ?? 100);
+  let q = store.db
+    .selectFrom('audit_log')
+    .selectAll()
+    .orderBy('id', 'desc')
+    .limit(opts.limit ?? 100);
   if (opts.beforeId !== undefined) q = q.where('id', '<', opts.beforeId);
   if (opts.action) q = q.where('action', '=', opts.action);
   const rows = await q.execute();
-  return rows.map((r) => ({ ...r, id: Number(r.id), at: store.readTime(r.at), details: store.readJson(r.details) }));
+  return rows.map((r) => ({
+    ...r,
+    id: Number(r.id),
+    at: store.readTime(r.at),
+    details: store.readJson(r.details),
+  }));
 }

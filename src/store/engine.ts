@@ -1,4 +1,4 @@
-import { Kysely, PostgresDialect, sql, type ColumnDataType } from 'kysely';
+import { type ColumnDataType, Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.ts';
 import { createNodeSqliteDialect } from './sqlite-dialect.ts';

@@ -7,6 +7,8 @@ export interface ListVersionRow {
   source: string;
   format: string;
   publishedAt: string;
+  /** The publication date as the file states it (YYYY-MM-DD), for display and for naming versions. */
+  publishedDate: string;
   sha256: string;
   fileName: string;
   importedAt: string;
@@ -52,6 +54,7 @@ const toVersion = (store: Engine, r: Database['list_versions']): ListVersionRow 
   source: r.source,
   format: r.format,
   publishedAt: store.readTime(r.published_at),
+  publishedDate: r.published_date,
   sha256: r.sha256,
   fileName: r.file_name,
   importedAt: store.readTime(r.imported_at),
@@ -75,10 +78,24 @@ const toRecord = (store: Engine, r: RecordCols): StoredRecord => ({
   listedOn: r.listed_on,
   data: store.readJson(r.data),
 });
-const recordCols = ['entity_id', 'hash', 'source', 'schema', 'caption', 'source_ref', 'regimes', 'listed_on', 'data'] as const;
+const recordCols = [
+  'entity_id',
+  'hash',
+  'source',
+  'schema',
+  'caption',
+  'source_ref',
+  'regimes',
+  'listed_on',
+  'data',
+] as const;
 
 export async function findVersionBySha(store: Engine, sha256: string): Promise<ListVersionRow | undefined> {
-  const r = await store.db.selectFrom('list_versions').selectAll().where('sha256', '=', sha256).executeTakeFirst();
+  const r = await store.db
+    .selectFrom('list_versions')
+    .selectAll()
+    .where('sha256', '=', sha256)
+    .executeTakeFirst();
   return r && toVersion(store, r);
 }
 
@@ -89,7 +106,12 @@ export async function getVersion(store: Engine, id: string): Promise<ListVersion
 
 /** Versions, oldest publication first (ties broken by import time). */
 export async function listVersions(store: Engine, source?: string): Promise<ListVersionRow[]> {
-  let q = store.db.selectFrom('list_versions').selectAll().orderBy('source').orderBy('published_at').orderBy('imported_at');
+  let q = store.db
+    .selectFrom('list_versions')
+    .selectAll()
+    .orderBy('source')
+    .orderBy('published_at')
+    .orderBy('imported_at');
   if (source) q = q.where('source', '=', source);
   return (await q.execute()).map((r) => toVersion(store, r));
 }
@@ -102,6 +124,7 @@ export async function insertVersion(db: Kysely<Database>, v: ListVersionRow): Pr
       source: v.source,
       format: v.format,
       published_at: v.publishedAt,
+      published_date: v.publishedDate,
       sha256: v.sha256,
       file_name: v.fileName,
       imported_at: v.importedAt,
@@ -113,7 +136,11 @@ export async function insertVersion(db: Kysely<Database>, v: ListVersionRow): Pr
 }
 
 /** Stores listing contents (each distinct content once) and the version's snapshot rows. */
-export async function insertVersionRecords(db: Kysely<Database>, versionId: string, rows: RecordInsert[]): Promise<void> {
+export async function insertVersionRecords(
+  db: Kysely<Database>,
+  versionId: string,
+  rows: RecordInsert[],
+): Promise<void> {
   if (rows.length === 0) return;
   await db
     .insertInto('list_records')
@@ -174,7 +201,9 @@ export async function refreshCurrent(db: Kysely<Database>, source: string): Prom
     .expression((eb) =>
       eb
         .selectFrom('version_records as vr')
-        .innerJoin('list_records as r', (j) => j.onRef('r.entity_id', '=', 'vr.entity_id').onRef('r.hash', '=', 'vr.hash'))
+        .innerJoin('list_records as r', (j) =>
+          j.onRef('r.entity_id', '=', 'vr.entity_id').onRef('r.hash', '=', 'vr.hash'),
+        )
         .select([
           'r.entity_id',
           'r.source',
@@ -213,7 +242,10 @@ export interface EntitySummary {
 }
 
 /** Pages through the current entities, filtered; `q` matches names and identifiers as a substring. */
-export async function searchCurrent(store: Engine, query: EntityQuery): Promise<{ total: number; items: EntitySummary[] }> {
+export async function searchCurrent(
+  store: Engine,
+  query: EntityQuery,
+): Promise<{ total: number; items: EntitySummary[] }> {
   let q = store.db.selectFrom('current_entities');
   if (query.schema) q = q.where('schema', '=', query.schema);
   if (query.source) q = q.where('source', '=', query.source);
@@ -257,7 +289,9 @@ function likeEscaped(expr: Expression<unknown>, pattern: string): RawBuilder<Sql
 export async function getCurrentRecord(store: Engine, entityId: string): Promise<StoredRecord | undefined> {
   const r = await store.db
     .selectFrom('current_entities as c')
-    .innerJoin('list_records as r', (j) => j.onRef('r.entity_id', '=', 'c.entity_id').onRef('r.hash', '=', 'c.hash'))
+    .innerJoin('list_records as r', (j) =>
+      j.onRef('r.entity_id', '=', 'c.entity_id').onRef('r.hash', '=', 'c.hash'),
+    )
     .select(recordCols.map((c) => `r.${c}` as const))
     .where('c.entity_id', '=', entityId)
     .executeTakeFirst();
@@ -269,7 +303,9 @@ export async function getLastKnownRecord(store: Engine, entityId: string): Promi
   const r = await store.db
     .selectFrom('version_records as vr')
     .innerJoin('list_versions as v', 'v.id', 'vr.version_id')
-    .innerJoin('list_records as r', (j) => j.onRef('r.entity_id', '=', 'vr.entity_id').onRef('r.hash', '=', 'vr.hash'))
+    .innerJoin('list_records as r', (j) =>
+      j.onRef('r.entity_id', '=', 'vr.entity_id').onRef('r.hash', '=', 'vr.hash'),
+    )
     .select(recordCols.map((c) => `r.${c}` as const))
     .where('vr.entity_id', '=', entityId)
     .orderBy('v.published_at', 'desc')
@@ -278,14 +314,19 @@ export async function getLastKnownRecord(store: Engine, entityId: string): Promi
   return r && toRecord(store, r);
 }
 
-export async function getRecords(store: Engine, keys: Array<{ entityId: string; hash: string }>): Promise<StoredRecord[]> {
+export async function getRecords(
+  store: Engine,
+  keys: Array<{ entityId: string; hash: string }>,
+): Promise<StoredRecord[]> {
   const out: StoredRecord[] = [];
   for (let i = 0; i < keys.length; i += 200) {
     const batch = keys.slice(i, i + 200);
     const rows = await store.db
       .selectFrom('list_records')
       .select([...recordCols])
-      .where((eb) => eb.or(batch.map((k) => eb.and([eb('entity_id', '=', k.entityId), eb('hash', '=', k.hash)]))))
+      .where((eb) =>
+        eb.or(batch.map((k) => eb.and([eb('entity_id', '=', k.entityId), eb('hash', '=', k.hash)]))),
+      )
       .execute();
     for (const r of rows) out.push(toRecord(store, r));
   }
@@ -318,20 +359,28 @@ export interface VersionDelta {
 export async function versionDelta(store: Engine, fromId: string, toId: string): Promise<VersionDelta[]> {
   const changedOrAdded = await store.db
     .selectFrom('version_records as b')
-    .leftJoin('version_records as a', (j) => j.onRef('a.entity_id', '=', 'b.entity_id').on('a.version_id', '=', fromId))
+    .leftJoin('version_records as a', (j) =>
+      j.onRef('a.entity_id', '=', 'b.entity_id').on('a.version_id', '=', fromId),
+    )
     .select(['b.entity_id', 'a.hash as old_hash', 'b.hash as new_hash'])
     .where('b.version_id', '=', toId)
     .where((eb) => eb.or([eb('a.hash', 'is', null), eb('a.hash', '<>', eb.ref('b.hash'))]))
     .execute();
   const removed = await store.db
     .selectFrom('version_records as a')
-    .leftJoin('version_records as b', (j) => j.onRef('b.entity_id', '=', 'a.entity_id').on('b.version_id', '=', toId))
+    .leftJoin('version_records as b', (j) =>
+      j.onRef('b.entity_id', '=', 'a.entity_id').on('b.version_id', '=', toId),
+    )
     .select(['a.entity_id', 'a.hash as old_hash'])
     .where('a.version_id', '=', fromId)
     .where('b.entity_id', 'is', null)
     .execute();
   return [
-    ...changedOrAdded.map((r) => ({ entityId: r.entity_id, oldHash: r.old_hash ?? null, newHash: r.new_hash })),
+    ...changedOrAdded.map((r) => ({
+      entityId: r.entity_id,
+      oldHash: r.old_hash ?? null,
+      newHash: r.new_hash,
+    })),
     ...removed.map((r) => ({ entityId: r.entity_id, oldHash: r.old_hash, newHash: null })),
   ].sort((x, y) => (x.entityId < y.entityId ? -1 : x.entityId > y.entityId ? 1 : 0));
 }
@@ -340,12 +389,18 @@ export async function versionDelta(store: Engine, fromId: string, toId: string):
  * Streams the current records (optionally of one source) in pages keyed by entity id, so an export of any
  * size holds one page in memory.
  */
-export async function* iterateCurrentRecords(store: Engine, source?: string, pageSize = 500): AsyncGenerator<StoredRecord> {
+export async function* iterateCurrentRecords(
+  store: Engine,
+  source?: string,
+  pageSize = 500,
+): AsyncGenerator<StoredRecord> {
   let after = '';
   for (;;) {
     let q = store.db
       .selectFrom('current_entities as c')
-      .innerJoin('list_records as r', (j) => j.onRef('r.entity_id', '=', 'c.entity_id').onRef('r.hash', '=', 'c.hash'))
+      .innerJoin('list_records as r', (j) =>
+        j.onRef('r.entity_id', '=', 'c.entity_id').onRef('r.hash', '=', 'c.hash'),
+      )
       .select(recordCols.map((c) => `r.${c}` as const))
       .where('c.entity_id', '>', after)
       .orderBy('c.entity_id')
@@ -362,8 +417,19 @@ export async function* iterateCurrentRecords(store: Engine, source?: string, pag
 export async function findReferencing(store: Engine, entityId: string, limit = 50): Promise<EntitySummary[]> {
   const rows = await store.db
     .selectFrom('current_entities as c')
-    .innerJoin('list_records as r', (j) => j.onRef('r.entity_id', '=', 'c.entity_id').onRef('r.hash', '=', 'c.hash'))
-    .select(['c.entity_id', 'c.source', 'c.schema', 'c.caption', 'c.source_ref', 'c.regimes', 'c.listed_on', 'c.version_id'])
+    .innerJoin('list_records as r', (j) =>
+      j.onRef('r.entity_id', '=', 'c.entity_id').onRef('r.hash', '=', 'c.hash'),
+    )
+    .select([
+      'c.entity_id',
+      'c.source',
+      'c.schema',
+      'c.caption',
+      'c.source_ref',
+      'c.regimes',
+      'c.listed_on',
+      'c.version_id',
+    ])
     .where(likeEscaped(sql.ref('r.search_text'), `%ref:${escapeLike(entityId)} %`))
     .where('c.entity_id', '<>', entityId)
     .limit(limit)
@@ -378,4 +444,38 @@ export async function findReferencing(store: Engine, entityId: string, limit = 5
     listedOn: r.listed_on,
     versionId: r.version_id,
   }));
+}
+
+export interface DownloadState {
+  url: string;
+  etag?: string;
+  lastModified?: string;
+  sha256?: string;
+}
+
+export async function getDownloadState(store: Engine, id: string): Promise<DownloadState | undefined> {
+  const r = await store.db.selectFrom('list_downloads').selectAll().where('id', '=', id).executeTakeFirst();
+  return (
+    r && {
+      url: r.url,
+      etag: r.etag ?? undefined,
+      lastModified: r.last_modified ?? undefined,
+      sha256: r.sha256 ?? undefined,
+    }
+  );
+}
+
+export async function saveDownloadState(store: Engine, id: string, s: DownloadState): Promise<void> {
+  const values = {
+    url: s.url,
+    etag: s.etag ?? null,
+    last_modified: s.lastModified ?? null,
+    sha256: s.sha256 ?? null,
+    checked_at: new Date().toISOString(),
+  };
+  await store.db
+    .insertInto('list_downloads')
+    .values({ id, ...values })
+    .onConflict((oc) => oc.column('id').doUpdateSet(values))
+    .execute();
 }

@@ -39,7 +39,9 @@ function migrations(engine: Engine): Record<string, Migration> {
           .execute();
         await db.schema
           .createTable('audit_log')
-          .addColumn('id', serial, (c) => (engine.name === 'sqlite' ? c.primaryKey().autoIncrement() : c.primaryKey()))
+          .addColumn('id', serial, (c) =>
+            engine.name === 'sqlite' ? c.primaryKey().autoIncrement() : c.primaryKey(),
+          )
           .addColumn('at', time, (c) => c.notNull())
           .addColumn('actor', 'text', (c) => c.notNull())
           .addColumn('action', 'text', (c) => c.notNull())
@@ -69,6 +71,7 @@ function migrations(engine: Engine): Record<string, Migration> {
           .addColumn('source', 'text', (c) => c.notNull())
           .addColumn('format', 'text', (c) => c.notNull())
           .addColumn('published_at', time, (c) => c.notNull())
+          .addColumn('published_date', 'text', (c) => c.notNull())
           .addColumn('sha256', 'text', (c) => c.notNull().unique())
           .addColumn('file_name', 'text', (c) => c.notNull())
           .addColumn('imported_at', time, (c) => c.notNull())
@@ -76,7 +79,11 @@ function migrations(engine: Engine): Record<string, Migration> {
           .addColumn('record_count', 'integer', (c) => c.notNull())
           .addColumn('counts', json, (c) => c.notNull())
           .execute();
-        await db.schema.createIndex('list_versions_source').on('list_versions').columns(['source', 'published_at']).execute();
+        await db.schema
+          .createIndex('list_versions_source')
+          .on('list_versions')
+          .columns(['source', 'published_at'])
+          .execute();
         await db.schema
           .createTable('list_records')
           .addColumn('entity_id', 'text', (c) => c.notNull())
@@ -93,12 +100,18 @@ function migrations(engine: Engine): Record<string, Migration> {
           .execute();
         await db.schema
           .createTable('version_records')
-          .addColumn('version_id', 'text', (c) => c.notNull().references('list_versions.id').onDelete('cascade'))
+          .addColumn('version_id', 'text', (c) =>
+            c.notNull().references('list_versions.id').onDelete('cascade'),
+          )
           .addColumn('entity_id', 'text', (c) => c.notNull())
           .addColumn('hash', 'text', (c) => c.notNull())
           .addPrimaryKeyConstraint('version_records_pk', ['version_id', 'entity_id'])
           .execute();
-        await db.schema.createIndex('version_records_entity').on('version_records').column('entity_id').execute();
+        await db.schema
+          .createIndex('version_records_entity')
+          .on('version_records')
+          .column('entity_id')
+          .execute();
         await db.schema
           .createTable('current_entities')
           .addColumn('entity_id', 'text', (c) => c.primaryKey())
@@ -112,8 +125,30 @@ function migrations(engine: Engine): Record<string, Migration> {
           .addColumn('search_text', 'text', (c) => c.notNull())
           .addColumn('listed_on', 'text')
           .execute();
-        await db.schema.createIndex('current_entities_source').on('current_entities').columns(['source', 'schema']).execute();
-        await db.schema.createIndex('current_entities_caption').on('current_entities').column('caption').execute();
+        await db.schema
+          .createIndex('current_entities_source')
+          .on('current_entities')
+          .columns(['source', 'schema'])
+          .execute();
+        await db.schema
+          .createIndex('current_entities_caption')
+          .on('current_entities')
+          .column('caption')
+          .execute();
+      },
+    },
+    '0003-list-downloads': {
+      async up(db: Kysely<any>) {
+        // What the last download of each official list URL returned, for conditional requests next time.
+        await db.schema
+          .createTable('list_downloads')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('url', 'text', (c) => c.notNull())
+          .addColumn('etag', 'text')
+          .addColumn('last_modified', 'text')
+          .addColumn('sha256', 'text')
+          .addColumn('checked_at', time, (c) => c.notNull())
+          .execute();
       },
     },
   };
@@ -130,6 +165,8 @@ export async function migrate(engine: Engine): Promise<void> {
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName;
-    throw new Error(`database migration ${failed ?? ''} failed on ${engine.describe}: ${(error as Error).message}`);
+    throw new Error(
+      `database migration ${failed ?? ''} failed on ${engine.describe}: ${(error as Error).message}`,
+    );
   }
 }

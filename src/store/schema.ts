@@ -14,6 +14,16 @@ export interface Database {
   list_records: ListRecordsTable;
   version_records: VersionRecordsTable;
   current_entities: CurrentEntitiesTable;
+  list_downloads: ListDownloadsTable;
+}
+
+export interface ListDownloadsTable {
+  id: string;
+  url: string;
+  etag: string | null;
+  last_modified: string | null;
+  sha256: string | null;
+  checked_at: string;
 }
 
 export type Role = 'admin' | 'analyst' | 'viewer';
@@ -59,6 +69,8 @@ export interface ListVersionsTable {
   source: string;
   format: string;
   published_at: string;
+  /** YYYY-MM-DD as the file states it (its own time zone). */
+  published_date: string;
   sha256: string;
   file_name: string;
   imported_at: string;

@@ -5,10 +5,10 @@ import {
   findVersionBySha,
   insertVersion,
   insertVersionRecords,
+  type RecordInsert,
   refreshCurrent,
   searchCurrent,
   versionDelta,
-  type RecordInsert,
 } from './lists.ts';
 import { TEST_ENGINES } from './testing.ts';
 import { findUserByName, insertUser, updateUser } from './users.ts';
@@ -23,7 +23,12 @@ const rec = (id: string, hash: string, name: string, extra: Partial<RecordInsert
   regimes: ['un-dprk'],
   searchText: `${name.toLowerCase()} `,
   listedOn: '2017-01-01',
-  data: { entity: { id, schema: 'Person', properties: { name: [name] } }, adjuncts: [], regimes: ['un-dprk'], sourceRef: id },
+  data: {
+    entity: { id, schema: 'Person', properties: { name: [name] } },
+    adjuncts: [],
+    regimes: ['un-dprk'],
+    sourceRef: id,
+  },
   ...extra,
 });
 
@@ -32,6 +37,7 @@ const version = (id: string, publishedAt: string, sha: string) => ({
   source: 'un',
   format: 'un-xml',
   publishedAt,
+  publishedDate: publishedAt.slice(0, 10),
   sha256: sha,
   fileName: `${id}.xml`,
   importedAt: new Date().toISOString(),
@@ -46,12 +52,31 @@ for (const engine of TEST_ENGINES) {
       const { store, cleanup } = await engine.open();
       try {
         const createdAt = '2026-01-02T03:04:05.678Z';
-        await insertUser(store.db, { id: 'u1', name: 'alice', role: 'analyst', passwordHash: 'x', createdAt });
+        await insertUser(store.db, {
+          id: 'u1',
+          name: 'alice',
+          role: 'analyst',
+          passwordHash: 'x',
+          createdAt,
+        });
         await updateUser(store.db, 'u1', { disabled: true });
         const u = await findUserByName(store, 'alice');
-        assert.deepEqual(u, { id: 'u1', name: 'alice', role: 'analyst', passwordHash: 'x', createdAt, disabled: true });
+        assert.deepEqual(u, {
+          id: 'u1',
+          name: 'alice',
+          role: 'analyst',
+          passwordHash: 'x',
+          createdAt,
+          disabled: true,
+        });
         await assert.rejects(
-          insertUser(store.db, { id: 'u2', name: 'bob', role: 'root' as never, passwordHash: null, createdAt }),
+          insertUser(store.db, {
+            id: 'u2',
+            name: 'bob',
+            role: 'root' as never,
+            passwordHash: null,
+            createdAt,
+          }),
           'the role check constraint refuses unknown roles',
         );
       } finally {
@@ -66,7 +91,10 @@ for (const engine of TEST_ENGINES) {
         const [e] = await listAudit(store);
         assert.equal(e.action, 'x.y');
         assert.deepEqual(e.details, { n: 1, s: 'é' });
-        await assert.rejects(store.db.updateTable('audit_log').set({ actor: 'mallory' }).execute(), /append-only/);
+        await assert.rejects(
+          store.db.updateTable('audit_log').set({ actor: 'mallory' }).execute(),
+          /append-only/,
+        );
         await assert.rejects(store.db.deleteFrom('audit_log').execute(), /append-only/);
       } finally {
         await cleanup();
@@ -78,10 +106,18 @@ for (const engine of TEST_ENGINES) {
       try {
         await store.db.transaction().execute(async (trx) => {
           await insertVersion(trx, version('un-a', '2026-01-01T00:00:00.000Z', 'sha-a'));
-          await insertVersionRecords(trx, 'un-a', [rec('p1', 'h1', 'Kim Il'), rec('p2', 'h2', 'Ri Song'), rec('p3', 'h3', 'Pak 50%_x')]);
+          await insertVersionRecords(trx, 'un-a', [
+            rec('p1', 'h1', 'Kim Il'),
+            rec('p2', 'h2', 'Ri Song'),
+            rec('p3', 'h3', 'Pak 50%_x'),
+          ]);
           await insertVersion(trx, version('un-b', '2026-02-01T00:00:00.000Z', 'sha-b'));
           // p1 unchanged (content stored once), p2 changed, p3 removed, p4 added
-          await insertVersionRecords(trx, 'un-b', [rec('p1', 'h1', 'Kim Il'), rec('p2', 'h2b', 'Ri Song Chol'), rec('p4', 'h4', 'Choe')]);
+          await insertVersionRecords(trx, 'un-b', [
+            rec('p1', 'h1', 'Kim Il'),
+            rec('p2', 'h2b', 'Ri Song Chol'),
+            rec('p4', 'h4', 'Choe'),
+          ]);
           await refreshCurrent(trx, 'un');
         });
         assert.equal((await findVersionBySha(store, 'sha-b'))?.id, 'un-b');
@@ -99,7 +135,11 @@ for (const engine of TEST_ENGINES) {
         // like wildcards in user input are literal
         assert.equal((await searchCurrent(store, { q: '%' })).total, 0);
         assert.equal((await searchCurrent(store, { regime: 'un-dprk', limit: 1 })).items.length, 1);
-        assert.equal((await searchCurrent(store, { regime: 'un-dpr' })).total, 0, 'regimes match whole codes');
+        assert.equal(
+          (await searchCurrent(store, { regime: 'un-dpr' })).total,
+          0,
+          'regimes match whole codes',
+        );
       } finally {
         await cleanup();
       }

@@ -12,7 +12,8 @@ import { openStore, type Store } from './store.ts';
  * database of its own, created and dropped here. With WATCHKEEPER_REQUIRE_PG=1 (CI) a missing server fails
  * the run instead of skipping.
  */
-export const PG_ADMIN_URL = process.env.WATCHKEEPER_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const PG_ADMIN_URL =
+  process.env.WATCHKEEPER_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 async function probePostgres(): Promise<string | undefined> {
   const client = new pg.Client({ connectionString: PG_ADMIN_URL, connectionTimeoutMillis: 2000 });
@@ -29,7 +30,9 @@ async function probePostgres(): Promise<string | undefined> {
 
 const pgProblem = await probePostgres();
 if (pgProblem && process.env.WATCHKEEPER_REQUIRE_PG === '1') {
-  throw new Error(`PostgreSQL is required (WATCHKEEPER_REQUIRE_PG=1) but ${PG_ADMIN_URL} fails: ${pgProblem}`);
+  throw new Error(
+    `PostgreSQL is required (WATCHKEEPER_REQUIRE_PG=1) but ${PG_ADMIN_URL} fails: ${pgProblem}`,
+  );
 }
 
 export interface TestEngine {

@@ -71,7 +71,10 @@ export async function listUsers(store: Engine): Promise<UserRow[]> {
 }
 
 export async function countUsers(store: Engine): Promise<number> {
-  const r = await store.db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const r = await store.db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
@@ -86,7 +89,11 @@ export async function insertSession(
 }
 
 /** The live session's user for a session-token hash, or undefined (unknown, expired, or user disabled). */
-export async function findSessionUser(store: Engine, tokenHash: string, now: string): Promise<UserRow | undefined> {
+export async function findSessionUser(
+  store: Engine,
+  tokenHash: string,
+  now: string,
+): Promise<UserRow | undefined> {
   const r = await store.db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
@@ -125,7 +132,11 @@ export async function insertToken(
 }
 
 /** The user behind an API-token hash, when the token is live; records its use. */
-export async function findTokenUser(store: Engine, tokenHash: string, now: string): Promise<UserRow | undefined> {
+export async function findTokenUser(
+  store: Engine,
+  tokenHash: string,
+  now: string,
+): Promise<UserRow | undefined> {
   const r = await store.db
     .selectFrom('api_tokens')
     .innerJoin('users', 'users.id', 'api_tokens.user_id')
@@ -136,7 +147,11 @@ export async function findTokenUser(store: Engine, tokenHash: string, now: strin
   if (!r || r.revoked_at || r.disabled) return undefined;
   // Record use at most once a minute, so reads stay reads under load.
   if (!r.last_used_at || store.readTime(r.last_used_at) < new Date(Date.parse(now) - 60_000).toISOString()) {
-    await store.db.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', r.token_id).execute();
+    await store.db
+      .updateTable('api_tokens')
+      .set({ last_used_at: now })
+      .where('id', '=', r.token_id)
+      .execute();
   }
   return toUser(store, r);
 }

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# The test command (`npm test`): brings Node.js 24 and the npm packages if missing, type-checks, lints, and
+# runs every colocated *.test.ts with node's test runner. Storage tests run on SQLite and, when reachable,
+# on PostgreSQL (WATCHKEEPER_TEST_PG_URL; WATCHKEEPER_REQUIRE_PG=1 makes a missing server an error).
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+source scripts/env.sh
+echo "== node $(node --version), typecheck"
+tsc --noEmit -p .
+echo "== lint"
+biome check --diagnostic-level=error .
+echo "== tests"
+exec node --disable-warning=ExperimentalWarning --test --test-concurrency=2 "src/**/*.test.ts" "$@"

@@ -1,0 +1,193 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, before, describe, test } from 'node:test';
+import type { FastifyInstance } from 'fastify';
+import { createApiToken, createUser } from '../auth/service.ts';
+import { missingShared, sharedFile } from '../config/paths.ts';
+import type { Store } from '../store/store.ts';
+import { TEST_ENGINES } from '../store/testing.ts';
+import { buildServer } from './server.ts';
+
+const unFile = (d: string) => sharedFile('lists', 'un', `un-consolidated-${d}.xml`);
+const skipData = missingShared('lists', 'un', 'un-consolidated-2025-12-09.xml');
+
+// The API is a shell over the store: one engine suffices for routing and access; the services' behaviour
+// on both engines is covered by their own conformance tests.
+const engine = TEST_ENGINES[0];
+
+describe('HTTP API', () => {
+  let store: Store;
+  let cleanup: () => Promise<void>;
+  let app: FastifyInstance;
+  const tokens: Record<string, string> = {};
+  const auth = (role: string) => ({ authorization: `Bearer ${tokens[role]}` });
+
+  before(async () => {
+    ({ store, cleanup } = await engine.open());
+    app = await buildServer({ store });
+    for (const role of ['admin', 'analyst', 'viewer']) {
+      await createUser(store, { name: role, role, password: `${role} password 123` }, 'test');
+      tokens[role] = (await createApiToken(store, role, undefined, 'test')).token;
+    }
+  });
+  after(async () => {
+    await app.close();
+    await cleanup();
+  });
+
+  test('health and the OpenAPI document are public; data routes are not', async () => {
+    const h = await app.inject({ url: '/healthz' });
+    assert.equal(h.statusCode, 200);
+    assert.equal(h.json().status, 'ok');
+    const doc = await app.inject({ url: '/api/openapi.json' });
+    assert.equal(doc.statusCode, 200);
+    const spec = doc.json();
+    assert.equal(spec.openapi.slice(0, 2), '3.');
+    assert.ok(spec.paths['/api/entities'], 'routes are documented');
+    assert.ok(spec.paths['/api/lists/{source}/diff']);
+    const ui = await app.inject({ url: '/api/docs/' });
+    assert.equal(ui.statusCode, 200);
+    for (const url of [
+      '/api/entities',
+      '/api/lists',
+      '/api/users',
+      '/api/me',
+      '/api/regimes',
+      '/api/export',
+    ]) {
+      const r = await app.inject({ url });
+      assert.equal(r.statusCode, 401, `${url} needs credentials`);
+    }
+    assert.equal(
+      (await app.inject({ url: '/api/lists', headers: { authorization: 'Bearer wkt_nope' } })).statusCode,
+      401,
+    );
+  });
+
+  test('roles are enforced: viewers read, analysts import, admins manage users', async () => {
+    assert.equal((await app.inject({ url: '/api/lists', headers: auth('viewer') })).statusCode, 200);
+    assert.equal((await app.inject({ url: '/api/users', headers: auth('viewer') })).statusCode, 403);
+    assert.equal((await app.inject({ url: '/api/users', headers: auth('analyst') })).statusCode, 403);
+    assert.equal((await app.inject({ url: '/api/users', headers: auth('admin') })).statusCode, 200);
+    const imp = await app.inject({
+      method: 'POST',
+      url: '/api/lists/import',
+      headers: { ...auth('viewer'), 'content-type': 'application/xml' },
+      payload: '<x/>',
+    });
+    assert.equal(imp.statusCode, 403);
+    const created = await app.inject({
+      method: 'POST',
+      url: '/api/users',
+      headers: auth('admin'),
+      payload: { name: 'newbie', role: 'viewer', password: 'newbie password 1' },
+    });
+    assert.equal(created.statusCode, 201);
+    assert.equal(created.json().passwordHash, undefined, 'no hash leaves the server');
+    const bad = await app.inject({
+      method: 'POST',
+      url: '/api/users',
+      headers: auth('admin'),
+      payload: { name: 'x', role: 'root' },
+    });
+    assert.equal(bad.statusCode, 400);
+    assert.match(bad.json().message, /invalid request/);
+  });
+
+  test('password login sets an httpOnly session cookie that authenticates', async () => {
+    const wrong = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { name: 'viewer', password: 'nope' },
+    });
+    assert.equal(wrong.statusCode, 401);
+    const ok = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { name: 'viewer', password: 'viewer password 123' },
+    });
+    assert.equal(ok.statusCode, 200);
+    const cookie = ok.cookies.find((c) => c.name === 'wk_session');
+    assert.ok(cookie?.httpOnly);
+    const me = await app.inject({ url: '/api/me', cookies: { wk_session: cookie!.value } });
+    assert.equal(me.json().name, 'viewer');
+    await app.inject({ method: 'POST', url: '/api/auth/logout', cookies: { wk_session: cookie!.value } });
+    assert.equal(
+      (await app.inject({ url: '/api/me', cookies: { wk_session: cookie!.value } })).statusCode,
+      401,
+    );
+  });
+
+  test('import, browse, entity detail, diff and export over HTTP', { skip: skipData }, async () => {
+    for (const d of ['2025-12-09', '2025-12-10']) {
+      const r = await app.inject({
+        method: 'POST',
+        url: `/api/lists/import?filename=un-${d}.xml`,
+        headers: { ...auth('analyst'), 'content-type': 'application/xml' },
+        payload: readFileSync(unFile(d)!),
+      });
+      assert.equal(r.statusCode, 200, r.body);
+      assert.equal(r.json().status, 'imported');
+    }
+    const bad = await app.inject({
+      method: 'POST',
+      url: '/api/lists/import?filename=bad.xml',
+      headers: { ...auth('analyst'), 'content-type': 'application/xml' },
+      payload: '<CONSOLIDATED_LIST dateGenerated="2026-01-01T00:00:00Z"><INDIVIDUALS><INDIVIDUAL>',
+    });
+    assert.equal(bad.statusCode, 422);
+    assert.match(bad.json().message, /bad\.xml/);
+
+    const page = await app.inject({
+      url: '/api/entities?q=kim&list=un&regime=un-dprk&limit=5',
+      headers: auth('viewer'),
+    });
+    assert.equal(page.statusCode, 200);
+    const body = page.json();
+    assert.ok(body.total > 5);
+    assert.equal(body.items.length, 5);
+    assert.ok(body.items.every((e: { regimes: string[] }) => e.regimes.includes('un-dprk')));
+    assert.equal(
+      (await app.inject({ url: '/api/entities?limit=100000', headers: auth('viewer') })).statusCode,
+      400,
+    );
+
+    const one = await app.inject({ url: '/api/entities/un-kpi-033', headers: auth('viewer') });
+    assert.equal(one.statusCode, 200);
+    assert.equal(one.json().sourceRef, 'KPi.033');
+    assert.ok(one.json().history.length >= 1);
+    assert.equal(
+      (await app.inject({ url: '/api/entities/un-nope', headers: auth('viewer') })).statusCode,
+      404,
+    );
+
+    const diff = await app.inject({
+      url: '/api/lists/un/diff?from=2025-12-09&to=2025-12-10',
+      headers: auth('viewer'),
+    });
+    assert.equal(diff.statusCode, 200);
+    assert.deepEqual(
+      diff.json().removed.map((e: { sourceRef: string }) => e.sourceRef),
+      ['IQi.074'],
+    );
+    assert.equal((await app.inject({ url: '/api/lists/xx/diff', headers: auth('viewer') })).statusCode, 400);
+
+    const csv = await app.inject({ url: '/api/export?format=csv&list=un', headers: auth('viewer') });
+    assert.equal(csv.statusCode, 200);
+    assert.match(csv.headers['content-type'] as string, /text\/csv/);
+    assert.equal(csv.body.trim().split('\n').length, 1 + 726 + 273);
+
+    const audit = await app.inject({ url: '/api/audit?action=list.import', headers: auth('admin') });
+    assert.deepEqual(
+      audit.json().map((e: { actor: string }) => e.actor),
+      ['analyst', 'analyst'],
+    );
+  });
+
+  test('regimes are served with their cited measures', async () => {
+    const r = await app.inject({ url: '/api/regimes/un-dprk', headers: auth('viewer') });
+    assert.equal(r.statusCode, 200);
+    assert.ok(r.json().measures.length > 10);
+    assert.equal((await app.inject({ url: '/api/regimes/none', headers: auth('viewer') })).statusCode, 404);
+  });
+});

@@ -1,0 +1,114 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import { missingShared, REPO_ROOT, sharedFile } from '../config/paths.ts';
+
+const dataDir = mkdtempSync(join(tmpdir(), 'wk-cli-'));
+after(() => rmSync(dataDir, { recursive: true, force: true }));
+
+/** Runs the real `watchkeeper` entry point in a child process, as a user would. */
+function wk(args: string[], input?: string) {
+  const r = spawnSync(
+    process.execPath,
+    [
+      '--disable-warning=ExperimentalWarning',
+      join(REPO_ROOT, 'src/cli/main.ts'),
+      '--data-dir',
+      dataDir,
+      ...args,
+    ],
+    { input, encoding: 'utf8', env: { ...process.env, DATABASE_URL: '' } },
+  );
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+test('--help works on every command group', () => {
+  for (const args of [[], ['lists'], ['lists', 'import'], ['users'], ['tokens'], ['entities'], ['export']]) {
+    const r = wk([...args, '--help']);
+    assert.equal(r.code, 0, `${args.join(' ')} --help`);
+    assert.match(r.out, /Usage: watchkeeper/);
+  }
+});
+
+test('users and tokens: password from stdin only, token printed once, JSON for scripts', () => {
+  const add = wk(
+    ['users', 'add', 'alice', '--role', 'analyst', '--password-stdin'],
+    'a fine long password\n',
+  );
+  assert.equal(add.code, 0, add.err);
+  const dup = wk(
+    ['users', 'add', 'alice', '--role', 'viewer', '--password-stdin'],
+    'another long password\n',
+  );
+  assert.equal(dup.code, 1);
+  assert.match(dup.err, /already exists/);
+  const badRole = wk(['users', 'add', 'bob', '--role', 'root', '--password-stdin'], 'x\n');
+  assert.notEqual(badRole.code, 0);
+  assert.match(badRole.err, /unknown role root/);
+  const noTty = wk(['users', 'add', 'carol', '--role', 'viewer']);
+  assert.equal(noTty.code, 1);
+  assert.match(noTty.err, /--password-stdin/);
+  const tok = wk(['tokens', 'create', '--user', 'alice', '--json']);
+  assert.equal(tok.code, 0, tok.err);
+  const t = JSON.parse(tok.out);
+  assert.match(t.token, /^wkt_/);
+  const list = wk(['tokens', 'list', '--json']);
+  assert.ok(!list.out.includes(t.token), 'tokens are never listed');
+  const users = JSON.parse(wk(['users', 'list', '--json']).out);
+  assert.deepEqual(
+    users.map((u: { name: string; role: string }) => [u.name, u.role]),
+    [['alice', 'analyst']],
+  );
+  const audit = wk(['audit', '--json']);
+  assert.deepEqual(
+    JSON.parse(audit.out).map((e: { action: string }) => e.action),
+    ['token.create', 'user.create'],
+  );
+});
+
+test('bad input: a clear one-line error naming the file, non-zero exit, nothing imported', () => {
+  const bad = join(dataDir, 'evil.xml');
+  writeFileSync(
+    bad,
+    '<?xml version="1.0"?>\n<!DOCTYPE x [<!ENTITY e SYSTEM "http://127.0.0.1:9/secret">]>\n<CONSOLIDATED_LIST>&e;</CONSOLIDATED_LIST>\n',
+  );
+  const r = wk(['lists', 'import', bad]);
+  assert.equal(r.code, 1);
+  assert.match(r.err, /^watchkeeper: evil\.xml \(line \d+\): DOCTYPE/);
+  assert.ok(!r.err.includes('    at '), 'no stack trace for bad input');
+  assert.equal(wk(['lists', 'import', join(dataDir, 'missing.xml')]).code, 1);
+  const lists = JSON.parse(wk(['lists', '--json']).out);
+  assert.deepEqual(lists, []);
+});
+
+const un = ['lists', 'un', 'un-consolidated-2017-06-30.xml'];
+test('import, list, diff, show, search, export from the command line', { skip: missingShared(...un) }, () => {
+  const a = wk([
+    'lists',
+    'import',
+    sharedFile(...un)!,
+    sharedFile('lists', 'un', 'un-consolidated-2017-07-03.xml')!,
+  ]);
+  assert.equal(a.code, 0, a.err);
+  assert.match(a.out, /imported 1024 records as un-2017-06-30-/);
+  assert.match(wk(['lists', 'import', sharedFile(...un)!]).out, /already imported/);
+  const summary = wk(['lists']);
+  assert.match(summary.out, /UN — 2 version\(s\)/);
+  assert.match(summary.out, /un-dprk 99/);
+  const diff = wk(['lists', 'diff', 'un']);
+  assert.equal(diff.code, 0, diff.err);
+  assert.match(diff.out, /0 added, 3 removed/);
+  assert.match(diff.out, /^- QDi\.168 /m);
+  const show = wk(['entities', 'show', 'un-qdi-168']);
+  assert.match(show.out, /delisted/);
+  const search = JSON.parse(wk(['entities', 'search', 'kim', '--regime', 'un-dprk', '--json']).out);
+  assert.ok(search.total > 0);
+  const csv = wk(['export', '--format', 'csv', '--list', 'un']);
+  assert.equal(csv.out.trim().split('\n').length, 1 + 650 + 371);
+  const missing = wk(['entities', 'show', 'un-none']);
+  assert.equal(missing.code, 1);
+  assert.match(missing.err, /no entity un-none/);
+});
