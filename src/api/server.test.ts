@@ -44,7 +44,7 @@ describe('HTTP API', () => {
     const spec = doc.json();
     assert.equal(spec.openapi.slice(0, 2), '3.');
     assert.ok(spec.paths['/api/entities'], 'routes are documented');
-    assert.ok(spec.paths['/api/lists/{source}/diff']);
+    assert.ok(spec.paths['/api/lists/{list}/diff']);
     const ui = await app.inject({ url: '/api/docs/' });
     assert.equal(ui.statusCode, 200);
     for (const url of [

@@ -30,8 +30,8 @@ import {
 import { InputFormatError } from '../lists/errors.ts';
 import { exportRecords } from '../lists/export.ts';
 import { importListFile } from '../lists/import.ts';
-import { diffVersions, entityDetail, NotFoundError, summariseLists } from '../lists/service.ts';
-import { LIST_SOURCES } from '../lists/types.ts';
+import { datasetName, diffVersions, entityDetail, NotFoundError, summariseLists } from '../lists/service.ts';
+import { LIST_SOURCES, type ListSource } from '../lists/types.ts';
 import { getRegime, listRegimes } from '../regimes/index.ts';
 import { listAudit } from '../store/audit.ts';
 import { listVersions, searchCurrent } from '../store/lists.ts';
@@ -50,6 +50,8 @@ export interface ServerOptions {
 }
 
 const source = z.enum(LIST_SOURCES as unknown as [string, ...string[]]);
+/** A list name in a path: a dataset, or a source standing for its main list (`ofac` = `ofac-sdn`). */
+const listName = z.enum(['un', 'ofac', 'ofac-sdn', 'ofac-cons', 'eu', 'uk']);
 
 /**
  * Builds the HTTP API: Fastify with zod schemas (validation and the OpenAPI document at /api/openapi.json,
@@ -252,22 +254,22 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     async () => summariseLists(store),
   );
   app.get(
-    '/api/lists/:source/versions',
-    { config: { access: 'read' }, schema: { tags: ['lists'], params: z.object({ source }) } },
-    async (req) => listVersions(store, req.params.source),
+    '/api/lists/:list/versions',
+    { config: { access: 'read' }, schema: { tags: ['lists'], params: z.object({ list: listName }) } },
+    async (req) => listVersions(store, datasetName(req.params.list)),
   );
   app.get(
-    '/api/lists/:source/diff',
+    '/api/lists/:list/diff',
     {
       config: { access: 'read' },
       schema: {
         tags: ['lists'],
         summary: 'Added, removed and changed entries between two versions (default: previous -> latest)',
-        params: z.object({ source }),
+        params: z.object({ list: listName }),
         querystring: z.object({ from: z.string().optional(), to: z.string().optional() }),
       },
     },
-    async (req) => diffVersions(store, req.params.source, req.query.from, req.query.to),
+    async (req) => diffVersions(store, req.params.list, req.query.from, req.query.to),
   );
   // Uploads stream to a temporary file (bounded memory) and are imported from there.
   app.addContentTypeParser('*', (_req, payload, done) => done(null, payload));
@@ -279,7 +281,11 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
       schema: {
         tags: ['lists'],
         summary: 'Import a list file sent as the request body',
-        querystring: z.object({ filename: z.string().max(255).default('upload'), source: source.optional() }),
+        querystring: z.object({
+          filename: z.string().max(255).default('upload'),
+          source: source.optional(),
+          dataset: z.enum(['ofac-sdn', 'ofac-cons']).optional(),
+        }),
       },
     },
     async (req) => {
@@ -287,7 +293,11 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
       try {
         const path = join(dir, req.query.filename.replace(/[^A-Za-z0-9._-]/g, '_'));
         await pipeline(req.body as Readable, createWriteStream(path));
-        return await importListFile(store, path, { actor: actorOf(req), source: req.query.source as never });
+        return await importListFile(store, path, {
+          actor: actorOf(req),
+          source: req.query.source as ListSource | undefined,
+          dataset: req.query.dataset,
+        });
       } finally {
         await rm(dir, { recursive: true, force: true });
       }

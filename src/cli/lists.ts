@@ -48,7 +48,7 @@ export function registerListCommands(program: Command): void {
           return;
         }
         for (const s of summary) {
-          process.stdout.write(`\n${s.source.toUpperCase()} — ${s.versions.length} version(s)\n`);
+          process.stdout.write(`\n${s.dataset.toUpperCase()} — ${s.versions.length} version(s)\n`);
           printTable(
             ['version', 'published', 'records', 'by schema', 'file'],
             s.versions.map((v) => [
@@ -79,6 +79,12 @@ export function registerListCommands(program: Command): void {
     )
     .argument('<files...>', 'files or folders; OFAC alt.csv/add.csv/sdn_comments.csv go with their sdn.csv')
     .addOption(sourceOption())
+    .addOption(
+      new Option('--dataset <list>', 'which OFAC list the files are (default: from the file name)').choices([
+        'ofac-sdn',
+        'ofac-cons',
+      ]),
+    )
     .option(
       '--published <date>',
       'publication date when the file does not state one (default: file modification time)',
@@ -87,7 +93,7 @@ export function registerListCommands(program: Command): void {
     .action(
       async (
         files: string[],
-        opts: { source?: ListSource; published?: string; json?: boolean },
+        opts: { source?: ListSource; dataset?: string; published?: string; json?: boolean },
         cmd: Command,
       ) => {
         await withStore(cmd, async (store) => {
@@ -100,6 +106,7 @@ export function registerListCommands(program: Command): void {
                 actor: cliActor(),
                 source: opts.source,
                 companions: plan.companions,
+                dataset: opts.dataset,
                 publishedAt: opts.published,
                 onProgress: bar.update,
               });
@@ -129,7 +136,7 @@ export function registerListCommands(program: Command): void {
     .description(
       'added, removed and changed entries between two versions of a list (default: previous → latest)',
     )
-    .argument('<source>', `one of ${LIST_SOURCES.join(', ')}`)
+    .argument('<list>', 'un, ofac (= ofac-sdn), ofac-cons, eu or uk')
     .argument('[from]', 'version id, publication date (YYYY-MM-DD) or "previous"')
     .argument('[to]', 'version id, publication date or "latest"')
     .option('--json', 'machine-readable output')
@@ -141,13 +148,11 @@ export function registerListCommands(program: Command): void {
         opts: { json?: boolean },
         cmd: Command,
       ) => {
-        if (!(LIST_SOURCES as readonly string[]).includes(source))
-          throw new CliError(`unknown source ${source}`);
         await withStore(cmd, async (store) => {
           const d = await diffVersions(store, source, from, to);
           if (opts.json) return printJson(d);
           process.stdout.write(
-            `${source.toUpperCase()} ${d.from.publishedDate} (${d.from.id}) → ${d.to.publishedDate} (${d.to.id}): ` +
+            `${d.dataset.toUpperCase()} ${d.from.publishedDate} (${d.from.id}) → ${d.to.publishedDate} (${d.to.id}): ` +
               `${d.added.length} added, ${d.removed.length} removed, ${d.changed.length} changed\n`,
           );
           for (const e of d.added) process.stdout.write(`+ ${e.sourceRef}  ${e.caption}  [${e.schema}]\n`);
@@ -224,7 +229,7 @@ export function registerListCommands(program: Command): void {
             out(`    ${prop.padEnd(16)} ${values.join(' | ')}`);
         }
         out(
-          `Provenance: ${d.provenance.source.toUpperCase()} record ${d.provenance.sourceRef}, version ${d.provenance.versionId} (${d.provenance.fileName}); first seen ${d.provenance.firstSeen.publishedDate}, last seen ${d.provenance.lastSeen.publishedDate}`,
+          `Provenance: ${d.provenance.list} record ${d.provenance.sourceRef}, version ${d.provenance.versionId} (${d.provenance.fileName}); first seen ${d.provenance.firstSeen.publishedDate}, last seen ${d.provenance.lastSeen.publishedDate}`,
         );
         out('History:');
         for (const h of d.history) {

@@ -166,3 +166,51 @@ test('planImports groups OFAC companion files with their sdn.csv', () => {
   ]);
   assert.throws(() => planImports(['/x/alt.csv', '/y/a.xml', '/z/b.xml']), /needs its sdn\.csv/);
 });
+
+const OFAC = ['lists', 'ofac'];
+const ofacSkip =
+  missingShared(...OFAC, 'sdn-2024-05-03.csv') ||
+  missingShared(...OFAC, 'consolidated-nonsdn-2025-12-18.xml');
+for (const engine of TEST_ENGINES) {
+  describe(`OFAC lists: ${engine.name}`, { skip: engine.skip || ofacSkip }, () => {
+    let store: Store;
+    let cleanup: () => Promise<void>;
+    before(async () => {
+      ({ store, cleanup } = await engine.open());
+    });
+    after(() => cleanup());
+
+    test('SDN versions diff: 2024-05-02 -> 05-03 removes 8 entries, 7 of them aircraft', async () => {
+      for (const d of ['2024-05-02', '2024-05-03']) {
+        const r = await importListFile(store, sharedFile(...OFAC, `sdn-${d}.csv`)!, { actor: 'test' });
+        assert.equal(r.version.dataset, 'ofac-sdn');
+      }
+      const d = await diffVersions(store, 'ofac');
+      assert.equal(d.removed.length, 8);
+      assert.equal(d.removed.filter((e) => e.schema === 'Airplane').length, 7);
+      assert.equal(d.added.length, 0);
+    });
+
+    test('the non-SDN consolidated list is a list of its own, not a new SDN version', async () => {
+      const r = await importListFile(store, sharedFile(...OFAC, 'consolidated-nonsdn-2025-12-18.xml')!, {
+        actor: 'test',
+      });
+      assert.equal(r.version.dataset, 'ofac-cons');
+      const lists = await summariseLists(store);
+      assert.deepEqual(
+        lists.map((l) => [l.dataset, l.versions.length, l.latest.recordCount]),
+        [
+          ['ofac-cons', 1, 442],
+          ['ofac-sdn', 2, 14965],
+        ],
+      );
+      assert.equal((await searchCurrent(store, { source: 'ofac', limit: 1 })).total, 14965 + 442);
+      // A vessel's IMO number, pulled out of the remarks, finds it; its owner is linked.
+      const vessels = await searchCurrent(store, { q: '8712362', schema: 'Vessel' });
+      assert.equal(vessels.total, 1);
+      const detail = await entityDetail(store, vessels.items[0].id);
+      assert.equal(detail.provenance.list, 'ofac-sdn');
+      assert.ok(detail.regimes.some((x) => x.code.startsWith('ofac-DPRK')));
+    });
+  });
+}

@@ -26,6 +26,8 @@ export interface ImportOptions {
   actor: string;
   /** Companion files of a multi-file format, by role (`alt`, `add`, `comments` for OFAC legacy CSV). */
   companions?: Record<string, string>;
+  /** Which list of the source the file is (`ofac-sdn`, `ofac-cons`); by default from content or file name. */
+  dataset?: string;
   /** Publication date to use when the file does not state one (else the file's modification time). */
   publishedAt?: string;
   onProgress?: (bytesRead: number, bytesTotal: number) => void;
@@ -112,9 +114,11 @@ export async function importListFile(store: Store, file: string, opts: ImportOpt
       const publishedAt = normaliseInstant(stated, name);
       const publishedDate =
         m.publishedDate ?? (m.publishedAt ? publishedAt.slice(0, 10) : stated.slice(0, 10));
+      const dataset = opts.dataset ?? m.dataset ?? datasetFor(m.source, name);
       row = {
-        id: `${m.source}-${publishedDate}-${sha256.slice(0, 8)}`,
+        id: `${dataset}-${publishedDate}-${sha256.slice(0, 8)}`,
         source: m.source,
+        dataset,
         format: m.format,
         publishedAt,
         publishedDate,
@@ -174,7 +178,7 @@ export async function importListFile(store: Store, file: string, opts: ImportOpt
       .set({ record_count: recordCount, counts: JSON.stringify(counts) })
       .where('id', '=', row.id)
       .execute();
-    await refreshCurrent(trx, row.source);
+    await refreshCurrent(trx, row.dataset);
     await appendAudit(trx, {
       actor: opts.actor,
       action: 'list.import',
@@ -184,6 +188,24 @@ export async function importListFile(store: Store, file: string, opts: ImportOpt
     return row;
   });
   return { status: 'imported', version };
+}
+
+/**
+ * The list a file belongs to within its source. OFAC publishes two lists in the same formats — the SDN list
+ * and the consolidated non-SDN list (SSI, NS-PLC, CMIC, ...) — with nothing in the content to tell them
+ * apart, so the file name decides (`cons_prim.csv`, `CONSOLIDATED.XML`, `cons_advanced.xml`, `*nonsdn*`);
+ * `--dataset` overrides it.
+ */
+export function datasetFor(source: string, fileName: string): string {
+  if (source !== 'ofac') return source;
+  return /cons|non-?sdn/i.test(basename(fileName)) ? 'ofac-cons' : 'ofac-sdn';
+}
+
+/** Dataset names users may type: a source stands for its main list (`ofac` is the SDN list). */
+export const DATASETS = ['un', 'ofac-sdn', 'ofac-cons', 'eu', 'uk'] as const;
+export function resolveDatasetName(name: string): string | undefined {
+  if (name === 'ofac') return 'ofac-sdn';
+  return (DATASETS as readonly string[]).includes(name) ? name : undefined;
 }
 
 async function hashFiles(paths: string[]): Promise<string> {

@@ -14,41 +14,56 @@ import {
 import type { Store } from '../store/store.ts';
 import { diffRecordData, type FieldChange } from './diff.ts';
 import { type HistoryEvent, historyEvents } from './history.ts';
+import { DATASETS, resolveDatasetName } from './import.ts';
 import type { RecordData } from './record.ts';
 
 export class NotFoundError extends Error {
   override name = 'NotFoundError';
 }
 
-export interface SourceSummary {
+export interface DatasetSummary {
+  /** The list: `un`, `ofac-sdn`, `ofac-cons`, `eu`, `uk`. */
+  dataset: string;
   source: string;
   versions: ListVersionRow[];
   latest: ListVersionRow;
 }
 
-/** Every source with its versions (oldest first) and the newest one. */
-export async function summariseLists(store: Store): Promise<SourceSummary[]> {
+/** Every list with its versions (oldest first) and the newest one. */
+export async function summariseLists(store: Store): Promise<DatasetSummary[]> {
   const all = await listVersions(store);
-  const bySource = new Map<string, ListVersionRow[]>();
+  const byDataset = new Map<string, ListVersionRow[]>();
   for (const v of all) {
-    const list = bySource.get(v.source) ?? [];
+    const list = byDataset.get(v.dataset) ?? [];
     list.push(v);
-    bySource.set(v.source, list);
+    byDataset.set(v.dataset, list);
   }
-  return [...bySource].map(([source, versions]) => ({
-    source,
+  return [...byDataset].map(([dataset, versions]) => ({
+    dataset,
+    source: versions[0].source,
     versions,
     latest: versions[versions.length - 1],
   }));
 }
 
+/** A list name as users type it (`un`, `ofac` = `ofac-sdn`, `ofac-cons`, ...), or a NotFoundError. */
+export function datasetName(name: string): string {
+  const d = resolveDatasetName(name);
+  if (!d)
+    throw new NotFoundError(
+      `unknown list ${JSON.stringify(name)}; use one of ${DATASETS.join(', ')} (ofac = ofac-sdn)`,
+    );
+  return d;
+}
+
 /**
- * Finds a version of a source by id, by publication date (`2026-05-08`), by sha256 prefix, or by
+ * Finds a version of a list by id, by publication date (`2026-05-08`), by sha256 prefix, or by
  * position (`latest`, `previous`).
  */
-export async function resolveVersion(store: Store, source: string, ref: string): Promise<ListVersionRow> {
-  const versions = await listVersions(store, source);
-  if (versions.length === 0) throw new NotFoundError(`no versions of the ${source} list have been imported`);
+export async function resolveVersion(store: Store, list: string, ref: string): Promise<ListVersionRow> {
+  const dataset = datasetName(list);
+  const versions = await listVersions(store, dataset);
+  if (versions.length === 0) throw new NotFoundError(`no versions of the ${dataset} list have been imported`);
   const pick =
     ref === 'latest'
       ? versions.at(-1)
@@ -60,7 +75,7 @@ export async function resolveVersion(store: Store, source: string, ref: string):
           (ref.length >= 6 ? versions.find((v) => v.sha256.startsWith(ref)) : undefined));
   if (!pick) {
     throw new NotFoundError(
-      `no ${source} version matches ${JSON.stringify(ref)}; known: ${versions.map((v) => v.publishedDate).join(', ')}`,
+      `no ${dataset} version matches ${JSON.stringify(ref)}; known: ${versions.map((v) => v.publishedDate).join(', ')}`,
     );
   }
   return pick;
@@ -73,7 +88,7 @@ export interface DiffEntry {
   caption: string;
 }
 export interface ListDiff {
-  source: string;
+  dataset: string;
   from: ListVersionRow;
   to: ListVersionRow;
   added: DiffEntry[];
@@ -88,16 +103,16 @@ const entry = (r: StoredRecord): DiffEntry => ({
   caption: r.caption,
 });
 
-/** Added, removed and changed listings between two versions of a source, changes field by field. */
+/** Added, removed and changed listings between two versions of a list, changes field by field. */
 export async function diffVersions(
   store: Store,
-  source: string,
+  list: string,
   fromRef?: string,
   toRef?: string,
 ): Promise<ListDiff> {
-  const to = await resolveVersion(store, source, toRef ?? 'latest');
-  const from = await resolveVersion(store, source, fromRef ?? 'previous');
-  if (from.source !== source || to.source !== source) throw new NotFoundError('versions of another source');
+  const dataset = datasetName(list);
+  const to = await resolveVersion(store, dataset, toRef ?? 'latest');
+  const from = await resolveVersion(store, dataset, fromRef ?? 'previous');
   const delta = await versionDelta(store, from.id, to.id);
   const keys = delta.flatMap((d) => [
     ...(d.oldHash ? [{ entityId: d.entityId, hash: d.oldHash }] : []),
@@ -105,7 +120,7 @@ export async function diffVersions(
   ]);
   const records = new Map((await getRecords(store, keys)).map((r) => [`${r.entityId}/${r.hash}`, r]));
   const get = (id: string, hash: string) => records.get(`${id}/${hash}`)!;
-  const out: ListDiff = { source, from, to, added: [], removed: [], changed: [] };
+  const out: ListDiff = { dataset, from, to, added: [], removed: [], changed: [] };
   for (const d of delta) {
     if (!d.oldHash) out.added.push(entry(get(d.entityId, d.newHash!)));
     else if (!d.newHash) out.removed.push(entry(get(d.entityId, d.oldHash)));
@@ -136,6 +151,8 @@ export interface EntityDetail {
   /** Where every value shown comes from: the list, the versions that state it, the source record. */
   provenance: {
     source: string;
+    /** The list (dataset) whose versions carry this listing. */
+    list: string;
     sourceRef: string;
     versionId: string;
     publishedDate: string;
@@ -152,7 +169,7 @@ export async function entityDetail(store: Store, id: string): Promise<EntityDeta
   const current = await getCurrentRecord(store, id);
   const record = current ?? (await getLastKnownRecord(store, id));
   if (!record) throw new NotFoundError(`no entity ${id}`);
-  const presence = await entityPresence(store, id, record.source);
+  const presence = await entityPresence(store, id);
   const present = presence.filter((p) => p.hash !== null);
   const events = historyEvents(
     presence.map((p) => ({
@@ -230,6 +247,7 @@ export async function entityDetail(store: Store, id: string): Promise<EntityDeta
     }),
     provenance: {
       source: record.source,
+      list: sourceVersion.dataset,
       sourceRef: record.sourceRef,
       versionId: sourceVersion.id,
       publishedDate: sourceVersion.publishedDate,

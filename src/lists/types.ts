@@ -26,6 +26,8 @@ export interface ListRecord {
 /** File-level facts an importer learns from the content. */
 export interface ListMeta {
   source: ListSource;
+  /** The list within the source, when the content says (else derived from the file name, see datasetFor). */
+  dataset?: string;
   /** Format name, e.g. `un-xml`, `ofac-sdn-csv`, `ofac-sdn-xml`, `ofac-advanced-xml`, `eu-fsf-xml`, `uk-ofsi-csv`. */
   format: string;
   /** Publication date/time from the file (ISO 8601), when the file says it. */

@@ -5,6 +5,8 @@ import type { Database } from './schema.ts';
 export interface ListVersionRow {
   id: string;
   source: string;
+  /** The list whose versions form one history (`un`, `ofac-sdn`, `ofac-cons`, `eu`, `uk`). */
+  dataset: string;
   format: string;
   publishedAt: string;
   /** The publication date as the file states it (YYYY-MM-DD), for display and for naming versions. */
@@ -52,6 +54,7 @@ export interface RecordInsert {
 const toVersion = (store: Engine, r: Database['list_versions']): ListVersionRow => ({
   id: r.id,
   source: r.source,
+  dataset: r.dataset,
   format: r.format,
   publishedAt: store.readTime(r.published_at),
   publishedDate: r.published_date,
@@ -104,15 +107,15 @@ export async function getVersion(store: Engine, id: string): Promise<ListVersion
   return r && toVersion(store, r);
 }
 
-/** Versions, oldest publication first (ties broken by import time). */
-export async function listVersions(store: Engine, source?: string): Promise<ListVersionRow[]> {
+/** Versions (of one dataset), oldest publication first (ties broken by import time). */
+export async function listVersions(store: Engine, dataset?: string): Promise<ListVersionRow[]> {
   let q = store.db
     .selectFrom('list_versions')
     .selectAll()
-    .orderBy('source')
+    .orderBy('dataset')
     .orderBy('published_at')
     .orderBy('imported_at');
-  if (source) q = q.where('source', '=', source);
+  if (dataset) q = q.where('dataset', '=', dataset);
   return (await q.execute()).map((r) => toVersion(store, r));
 }
 
@@ -122,6 +125,7 @@ export async function insertVersion(db: Kysely<Database>, v: ListVersionRow): Pr
     .values({
       id: v.id,
       source: v.source,
+      dataset: v.dataset,
       format: v.format,
       published_at: v.publishedAt,
       published_date: v.publishedDate,
@@ -166,12 +170,12 @@ export async function insertVersionRecords(
     .execute();
 }
 
-/** The newest version of a source by publication date, or undefined when none was imported. */
-export async function latestVersion(db: Kysely<Database>, source: string): Promise<string | undefined> {
+/** The newest version of a dataset by publication date, or undefined when none was imported. */
+export async function latestVersion(db: Kysely<Database>, dataset: string): Promise<string | undefined> {
   const r = await db
     .selectFrom('list_versions')
     .select('id')
-    .where('source', '=', source)
+    .where('dataset', '=', dataset)
     .orderBy('published_at', 'desc')
     .orderBy('imported_at', 'desc')
     .limit(1)
@@ -179,14 +183,15 @@ export async function latestVersion(db: Kysely<Database>, source: string): Promi
   return r?.id;
 }
 
-/** Rebuilds the browsing table of one source from its newest version. */
-export async function refreshCurrent(db: Kysely<Database>, source: string): Promise<void> {
-  await db.deleteFrom('current_entities').where('source', '=', source).execute();
-  const latest = await latestVersion(db, source);
+/** Rebuilds the browsing table of one dataset from its newest version. */
+export async function refreshCurrent(db: Kysely<Database>, dataset: string): Promise<void> {
+  await db.deleteFrom('current_entities').where('dataset', '=', dataset).execute();
+  const latest = await latestVersion(db, dataset);
   if (!latest) return;
   await db
     .insertInto('current_entities')
     .columns([
+      'dataset',
       'entity_id',
       'source',
       'schema',
@@ -205,6 +210,7 @@ export async function refreshCurrent(db: Kysely<Database>, source: string): Prom
           j.onRef('r.entity_id', '=', 'vr.entity_id').onRef('r.hash', '=', 'vr.hash'),
         )
         .select([
+          sql<string>`cast(${dataset} as text)`.as('dataset'),
           'r.entity_id',
           'r.source',
           'r.schema',
@@ -333,13 +339,23 @@ export async function getRecords(
   return out;
 }
 
-/** For each version of the entity's source (oldest first), the content hash it held, or null when absent. */
+/** For each version of the entity's dataset (oldest first), the content hash it held, or null when absent. */
 export async function entityPresence(
   store: Engine,
   entityId: string,
-  source: string,
 ): Promise<Array<{ version: ListVersionRow; hash: string | null }>> {
-  const versions = await listVersions(store, source);
+  // An id found in several datasets (rare: OFAC's SDN and non-SDN lists share one id space) follows the
+  // dataset that listed it most recently.
+  const newest = await store.db
+    .selectFrom('version_records as vr')
+    .innerJoin('list_versions as v', 'v.id', 'vr.version_id')
+    .select('v.dataset')
+    .where('vr.entity_id', '=', entityId)
+    .orderBy('v.published_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  if (!newest) return [];
+  const versions = await listVersions(store, newest.dataset);
   const rows = await store.db
     .selectFrom('version_records')
     .select(['version_id', 'hash'])

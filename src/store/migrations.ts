@@ -69,6 +69,7 @@ function migrations(engine: Engine): Record<string, Migration> {
           .createTable('list_versions')
           .addColumn('id', 'text', (c) => c.primaryKey())
           .addColumn('source', 'text', (c) => c.notNull())
+          .addColumn('dataset', 'text', (c) => c.notNull())
           .addColumn('format', 'text', (c) => c.notNull())
           .addColumn('published_at', time, (c) => c.notNull())
           .addColumn('published_date', 'text', (c) => c.notNull())
@@ -80,9 +81,9 @@ function migrations(engine: Engine): Record<string, Migration> {
           .addColumn('counts', json, (c) => c.notNull())
           .execute();
         await db.schema
-          .createIndex('list_versions_source')
+          .createIndex('list_versions_dataset')
           .on('list_versions')
-          .columns(['source', 'published_at'])
+          .columns(['dataset', 'published_at'])
           .execute();
         await db.schema
           .createTable('list_records')
@@ -114,7 +115,8 @@ function migrations(engine: Engine): Record<string, Migration> {
           .execute();
         await db.schema
           .createTable('current_entities')
-          .addColumn('entity_id', 'text', (c) => c.primaryKey())
+          .addColumn('dataset', 'text', (c) => c.notNull())
+          .addColumn('entity_id', 'text', (c) => c.notNull())
           .addColumn('source', 'text', (c) => c.notNull())
           .addColumn('schema', 'text', (c) => c.notNull())
           .addColumn('caption', 'text', (c) => c.notNull())
@@ -124,6 +126,12 @@ function migrations(engine: Engine): Record<string, Migration> {
           .addColumn('regimes', 'text', (c) => c.notNull())
           .addColumn('search_text', 'text', (c) => c.notNull())
           .addColumn('listed_on', 'text')
+          .addPrimaryKeyConstraint('current_entities_pk', ['dataset', 'entity_id'])
+          .execute();
+        await db.schema
+          .createIndex('current_entities_entity')
+          .on('current_entities')
+          .column('entity_id')
           .execute();
         await db.schema
           .createIndex('current_entities_source')

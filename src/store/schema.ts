@@ -67,6 +67,8 @@ export interface AuditLogTable {
 export interface ListVersionsTable {
   id: string;
   source: string;
+  /** The list within the source whose versions form one history: `un`, `ofac-sdn`, `ofac-cons`, `eu`, `uk`. */
+  dataset: string;
   format: string;
   published_at: string;
   /** YYYY-MM-DD as the file states it (its own time zone). */
@@ -104,6 +106,7 @@ export interface VersionRecordsTable {
 
 /** The current state of every source (from its newest version), kept for browsing and search. */
 export interface CurrentEntitiesTable {
+  dataset: string;
   entity_id: string;
   source: string;
   schema: string;

@@ -35,6 +35,7 @@ const rec = (id: string, hash: string, name: string, extra: Partial<RecordInsert
 const version = (id: string, publishedAt: string, sha: string) => ({
   id,
   source: 'un',
+  dataset: 'un',
   format: 'un-xml',
   publishedAt,
   publishedDate: publishedAt.slice(0, 10),
