@@ -82,13 +82,9 @@ if (arg > 0) {
   for (const name of Object.keys(CASES) as CaseName[]) {
     const runs = [0, 1, 2].map(() =>
       JSON.parse(
-        execFileSync(
-          process.execPath,
-          ['--disable-warning=ExperimentalWarning', import.meta.filename, '--case', name],
-          {
-            encoding: 'utf8',
-          },
-        ),
+        execFileSync(process.execPath, [...process.execArgv, import.meta.filename, '--case', name], {
+          encoding: 'utf8',
+        }),
       ),
     );
     const best = runs.reduce((a, b) => (b.seconds < a.seconds ? b : a));

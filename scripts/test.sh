@@ -10,4 +10,5 @@ tsc --noEmit -p .
 echo "== lint"
 biome check --diagnostic-level=error .
 echo "== tests"
-exec node --disable-warning=ExperimentalWarning --test --test-concurrency=2 "src/**/*.test.ts" "$@"
+# shellcheck disable=SC2086
+exec node $WK_NODE_FLAGS --test --test-concurrency=2 "src/**/*.test.ts" "$@"

@@ -55,17 +55,14 @@ export async function importListFile(store: Store, file: string, opts: ImportOpt
   const companionSizes = await Promise.all(Object.values(companions).map(async (p) => (await stat(p)).size));
   const totalBytes = info.size + companionSizes.reduce((a, b) => a + b, 0);
 
-  const sha256 = await hashFiles([
-    file,
-    ...Object.keys(companions)
-      .sort()
-      .map((k) => companions[k]),
-  ]);
-  const existing = await findVersionBySha(store, sha256);
-  if (existing) return { status: 'unchanged', version: existing };
-
   const head = await readHead(createReadStream(file, { end: 65535 }));
-  if (head.trim() === '') throw new InputFormatError(name, undefined, 'the file is empty');
+  if (head.replace(/\0/g, '').trim() === '') {
+    throw new InputFormatError(
+      name,
+      undefined,
+      info.size === 0 ? 'the file is empty' : 'the file holds no text',
+    );
+  }
   // Refuse hostile XML before format detection, so the error says what is wrong with it.
   const doctype = /<!DOCTYPE/i.exec(head);
   if (doctype && /^\s*</.test(head)) {
@@ -86,6 +83,16 @@ export async function importListFile(store: Store, file: string, opts: ImportOpt
         : 'not a sanctions list format Watchkeeper recognises (UN XML, OFAC CSV/XML, EU FSF XML, UK OFSI CSV)',
     );
   }
+
+  // Hash after detection: a file of the wrong type is refused without reading it all.
+  const sha256 = await hashFiles([
+    file,
+    ...Object.keys(companions)
+      .sort()
+      .map((k) => companions[k]),
+  ]);
+  const existing = await findVersionBySha(store, sha256);
+  if (existing) return { status: 'unchanged', version: existing };
 
   let bytesRead = 0;
   const tracked = (path: string): ByteSource =>

@@ -58,7 +58,12 @@ export async function* readXmlRecords(input: ByteSource, opts: XmlRecordOptions)
   parser.on('doctype', () =>
     fail('DOCTYPE declarations are not accepted (external entities and entity expansion are refused)'),
   );
+  // saxes buffers a text node (or a tag) whole until it ends, so a gigantic value would be held before any
+  // event fires. Count what has been fed since the last event and stop at the cap instead. (saxes keeps one
+  // handler per event, so the counter is reset inside the handlers below.)
+  let sinceEvent = 0;
   parser.on('opentag', (tag: SaxesTag) => {
+    sinceEvent = 0;
     sawRoot = true;
     const name = localName(tag.name);
     path.push(name);
@@ -80,6 +85,7 @@ export async function* readXmlRecords(input: ByteSource, opts: XmlRecordOptions)
     stack.push(node);
   });
   const onText = (text: string) => {
+    sinceEvent = 0;
     const top = stack[stack.length - 1];
     if (top === undefined) return; // text outside records carries nothing we keep
     if (top.text.length + text.length > MAX_FIELD_CHARS)
@@ -89,6 +95,7 @@ export async function* readXmlRecords(input: ByteSource, opts: XmlRecordOptions)
   parser.on('text', onText);
   parser.on('cdata', onText);
   parser.on('closetag', () => {
+    sinceEvent = 0;
     if (recordDepth >= 0) {
       const node = stack.pop()!;
       if (path.length === recordDepth) {
@@ -100,6 +107,14 @@ export async function* readXmlRecords(input: ByteSource, opts: XmlRecordOptions)
   });
 
   for await (const text of decodeText(input, opts.file)) {
+    sinceEvent += text.length;
+    if (sinceEvent > MAX_FIELD_CHARS + 65536) {
+      throw new InputFormatError(
+        opts.file,
+        `line ${parser.line}`,
+        `a text value longer than ${MAX_FIELD_CHARS} characters`,
+      );
+    }
     parser.write(text);
     if (failure) throw failure;
     if (done.length > 0) {

@@ -45,12 +45,15 @@ export interface LinkResolution {
 }
 
 /**
- * Resolves the noted names of a whole list (in place): each record whose note names exactly one other listing
- * (by name or alias) gets an UnknownLink / Ownership adjunct pointing at it.
+ * Resolves the names OFAC notes (`Linked To: X`, vessel owners, aircraft operators) to listing ids. Feed every
+ * record to `index` first (it keeps only names and ids, not records), then `resolve` each record: a name that
+ * matches exactly one other listing (by name or alias) becomes an UnknownLink / Ownership adjunct.
  */
-export function resolveOfacLinks(records: ListRecord[]): LinkResolution {
-  const byName = new Map<string, Set<ListRecord>>();
-  for (const r of records) {
+export class OfacLinkResolver {
+  readonly #byName = new Map<string, Set<string>>();
+  readonly result: LinkResolution = { added: 0, unresolved: [] };
+
+  index(r: ListRecord): void {
     const p = r.entity.properties;
     for (const n of [
       ...(p.name ?? []),
@@ -60,24 +63,24 @@ export function resolveOfacLinks(records: ListRecord[]): LinkResolution {
     ]) {
       const key = nameKey(n);
       if (key === '') continue;
-      let set = byName.get(key);
+      let set = this.#byName.get(key);
       if (!set) {
         set = new Set();
-        byName.set(key, set);
+        this.#byName.set(key, set);
       }
-      set.add(r);
+      set.add(r.entity.id);
     }
   }
-  const result: LinkResolution = { added: 0, unresolved: [] };
-  for (const r of records) {
+
+  resolve(r: ListRecord): void {
+    const self = r.entity.id;
     for (const { kind, name } of linkedNames(r.entity)) {
-      const candidates = [...(byName.get(nameKey(name)) ?? [])].filter((c) => c !== r);
+      const candidates = [...(this.#byName.get(nameKey(name)) ?? [])].filter((id) => id !== self);
       if (candidates.length !== 1) {
-        result.unresolved.push({ sourceRef: r.sourceRef, kind, name, candidates: candidates.length });
+        this.result.unresolved.push({ sourceRef: r.sourceRef, kind, name, candidates: candidates.length });
         continue;
       }
-      const other = candidates[0].entity.id;
-      const self = r.entity.id;
+      const other = candidates[0];
       const link =
         kind === 'Vessel Owner'
           ? newEntity(`${self}-ownership-${other}`, 'Ownership')
@@ -94,9 +97,16 @@ export function resolveOfacLinks(records: ListRecord[]): LinkResolution {
       if (existing) for (const [k, v] of Object.entries(link.properties)) addValues(existing, k, ...v);
       else {
         r.adjuncts.push(link);
-        result.added++;
+        this.result.added++;
       }
     }
   }
-  return result;
+}
+
+/** Resolves the noted names of a whole list in place (see OfacLinkResolver). */
+export function resolveOfacLinks(records: ListRecord[]): LinkResolution {
+  const resolver = new OfacLinkResolver();
+  for (const r of records) resolver.index(r);
+  for (const r of records) resolver.resolve(r);
+  return resolver.result;
 }
