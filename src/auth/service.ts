@@ -118,9 +118,9 @@ export async function login(
 ): Promise<{ token: string; user: PublicUser; expiresAt: string }> {
   const user = await findUserByName(store, name);
   // Verify against a dummy hash when the user is unknown, so timing does not reveal which names exist.
-  const ok = user?.passwordHash
-    ? await verifyPassword(password, user.passwordHash)
-    : (await verifyPassword(password, DUMMY_HASH), false);
+  let ok = false;
+  if (user?.passwordHash) ok = await verifyPassword(password, user.passwordHash);
+  else await verifyPassword(password, DUMMY_HASH);
   if (!user || !ok || user.disabled) throw new AuthError('wrong user name or password');
   const token = newSecret('wks');
   const now = new Date();

@@ -135,13 +135,35 @@ for (const engine of TEST_ENGINES) {
       );
     });
 
+    test('diff 2026-02-27 -> 2026-05-08: the real additions and removals, field changes', async () => {
+      await importListFile(store, un('2026-02-27'), { actor: 'test' });
+      await importListFile(store, un('2026-05-08'), { actor: 'test' });
+      const d = await diffVersions(store, 'un', '2026-02-27', '2026-05-08');
+      // SDi.007-010 were already listed on 2026-02-27; the 2026-05-08 additions are these.
+      assert.deepEqual(
+        d.added.map((e) => e.sourceRef),
+        ['QDi.437', 'QDi.438', 'QDi.439', 'SDi.011', 'SDi.012', 'SDi.013', 'SDi.014'],
+      );
+      assert.deepEqual(
+        d.removed.map((e) => e.sourceRef),
+        ['QDe.137'],
+      );
+      assert.ok(d.changed.length > 0);
+      assert.ok(
+        d.changed.every((c) => c.changes.length > 0),
+        'every changed listing names its changed fields',
+      );
+      const rewritten = d.changed.find((c) => c.changes.some((f) => f.field === 'sourceUrl'));
+      assert.ok(rewritten, 'the INTERPOL links added in 2026-05 show as field changes');
+    });
+
     test('exports FtM JSON lines and CSV of the current state', async () => {
       const ftm = (await collect(exportRecords(store, 'ftm', 'un')))
         .trim()
         .split('\n')
         .map((l) => JSON.parse(l));
       const persons = ftm.filter((e) => e.schema === 'Person');
-      assert.equal(persons.length, 726);
+      assert.equal(persons.length, 737);
       assert.ok(ftm.every((e) => typeof e.id === 'string' && e.properties && Array.isArray(e.datasets)));
       assert.ok(ftm.some((e) => e.schema === 'Sanction' && e.properties.entity?.[0] === 'un-kpi-033'));
       const csv = await collect(exportRecords(store, 'csv', 'un'));
@@ -150,7 +172,7 @@ for (const engine of TEST_ENGINES) {
         lines[0],
         'id,schema,name,aliases,birth_date,countries,identifiers,regimes,source,source_ref,listed_on',
       );
-      assert.equal(lines.length, 1 + 726 + 273);
+      assert.equal(lines.length, 1 + 737 + 272);
     });
   });
 }

@@ -10,7 +10,7 @@ function migrations(engine: Engine): Record<string, Migration> {
   const { jsonType: json, timeType: time, serialType: serial } = engine;
   return {
     '0001-access': {
-      async up(db: Kysely<any>) {
+      async up(db: Kysely<unknown>) {
         await db.schema
           .createTable('users')
           .addColumn('id', 'text', (c) => c.primaryKey())
@@ -64,7 +64,7 @@ function migrations(engine: Engine): Record<string, Migration> {
       },
     },
     '0002-lists': {
-      async up(db: Kysely<any>) {
+      async up(db: Kysely<unknown>) {
         await db.schema
           .createTable('list_versions')
           .addColumn('id', 'text', (c) => c.primaryKey())
@@ -146,7 +146,7 @@ function migrations(engine: Engine): Record<string, Migration> {
       },
     },
     '0003-list-downloads': {
-      async up(db: Kysely<any>) {
+      async up(db: Kysely<unknown>) {
         // What the last download of each official list URL returned, for conditional requests next time.
         await db.schema
           .createTable('list_downloads')

@@ -139,6 +139,7 @@ const FIXTURE = `<?xml version="1.0" encoding="utf-8"?>
     <RelationTypeValues>
       <RelationType ID="1555" Symmetrical="true">Associate Of</RelationType>
       <RelationType ID="15003" Symmetrical="false">Owned or Controlled By</RelationType>
+      <RelationType ID="1556" Symmetrical="false">Leader or official of</RelationType>
     </RelationTypeValues>
     <ReliabilityValues><Reliability ID="1">Reliable</Reliability></ReliabilityValues>
     <SanctionsProgramValues>
@@ -382,6 +383,7 @@ const FIXTURE = `<?xml version="1.0" encoding="utf-8"?>
   <ProfileRelationships>
     <ProfileRelationship ID="9001" From-ProfileID="36002" To-ProfileID="36003" RelationTypeID="15003" RelationQualityID="1" Former="false" SanctionsEntryID="8002"/>
     <ProfileRelationship ID="9002" From-ProfileID="36004" To-ProfileID="36001" RelationTypeID="1555" RelationQualityID="1" Former="true" SanctionsEntryID="8004"/>
+    <ProfileRelationship ID="9003" From-ProfileID="36001" To-ProfileID="36003" RelationTypeID="1556" RelationQualityID="1" Former="false" SanctionsEntryID="8001"/>
   </ProfileRelationships>
   <SanctionsEntries>
     <SanctionsEntry ID="8001" ProfileID="36001" ListID="1550">
@@ -520,6 +522,13 @@ describe('ofacAdvancedXmlImporter', () => {
     assert.deepEqual(company.adjuncts[0].properties.provisions, [
       'Secondary sanctions risk: North Korea Sanctions Regulations, sections 510.201 and 510.210',
     ]);
+
+    const directorship = byRef(records, '36001').adjuncts.find((a) => a.schema === 'Directorship')!;
+    assert.deepEqual(directorship.properties, {
+      director: ['ofac-36001'],
+      organization: ['ofac-36003'],
+      role: ['Leader or official of'],
+    });
 
     const associate = byRef(records, '36004').adjuncts.find((a) => a.schema === 'Associate')!;
     assert.deepEqual(associate.properties, {

@@ -597,6 +597,14 @@ function addRelation(b: OfacRecordBuilder, from: Held, r: Relation, byProfile: M
     link = newEntity(`${from.entityId}-ownership-${target.entityId}`, 'Ownership');
     addValues(link, 'owner', target.entityId);
     addValues(link, 'asset', from.entityId);
+  } else if (
+    /^(leader or official of|principal executive officer|director of)/.test(type) &&
+    from.schema === 'Person' &&
+    target.schema !== 'Person'
+  ) {
+    link = newEntity(`${from.entityId}-directorship-${target.entityId}`, 'Directorship');
+    addValues(link, 'director', from.entityId);
+    addValues(link, 'organization', target.entityId);
   } else if (type.startsWith('associate') && from.schema === 'Person' && target.schema === 'Person') {
     link = newEntity(`${from.entityId}-associate-${target.entityId}`, 'Associate');
     addValues(link, 'person', from.entityId);
@@ -610,7 +618,8 @@ function addRelation(b: OfacRecordBuilder, from: Held, r: Relation, byProfile: M
     addValues(link, 'subject', from.entityId);
     addValues(link, 'object', target.entityId);
   }
-  const interest = link.schema === 'Ownership' || link.schema === 'UnknownLink';
+  const interest =
+    link.schema === 'Ownership' || link.schema === 'UnknownLink' || link.schema === 'Directorship';
   addValues(link, interest ? 'role' : 'relationship', r.type);
   if (r.former) addValues(link, interest ? 'status' : 'description', 'former');
   const adjunct = b.adjunct(link.id, link.schema);
