@@ -6,6 +6,7 @@ import { createApiToken, createUser } from '../auth/service.ts';
 import { missingShared, sharedFile } from '../config/paths.ts';
 import type { Store } from '../store/store.ts';
 import { TEST_ENGINES } from '../store/testing.ts';
+import { LoginLimiter } from './login-limiter.ts';
 import { buildServer } from './server.ts';
 
 const unFile = (d: string) => sharedFile('lists', 'un', `un-consolidated-${d}.xml`);
@@ -45,6 +46,10 @@ describe('HTTP API', () => {
     assert.equal(spec.openapi.slice(0, 2), '3.');
     assert.ok(spec.paths['/api/entities'], 'routes are documented');
     assert.ok(spec.paths['/api/lists/{list}/diff']);
+    assert.deepEqual(spec.paths['/api/auth/login'].post.security, [], 'sign-in needs no credentials');
+    const entities = spec.paths['/api/entities'].get;
+    assert.ok(entities.responses['401'] && entities.responses['403'] && entities.responses['400']);
+    assert.ok(spec.paths['/api/entities/{id}'].get.responses['404']);
     const ui = await app.inject({ url: '/api/docs/' });
     assert.equal(ui.statusCode, 200);
     for (const url of [
@@ -92,6 +97,51 @@ describe('HTTP API', () => {
     });
     assert.equal(bad.statusCode, 400);
     assert.match(bad.json().message, /invalid request/);
+  });
+
+  test('the last active admin cannot be demoted or disabled', async () => {
+    const r = await app.inject({
+      method: 'PATCH',
+      url: '/api/users/admin',
+      headers: auth('admin'),
+      payload: { role: 'viewer' },
+    });
+    assert.equal(r.statusCode, 400);
+    assert.match(r.json().message, /last active admin/);
+  });
+
+  test('failed sign-ins are throttled per user name', async () => {
+    const limited = await buildServer({ store, loginLimiter: new LoginLimiter(3, 60_000) });
+    try {
+      const attempt = () =>
+        limited.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { name: 'analyst', password: 'wrong guess' },
+        });
+      for (let i = 0; i < 3; i++) assert.equal((await attempt()).statusCode, 401);
+      const blocked = await attempt();
+      assert.equal(blocked.statusCode, 429);
+      assert.ok(Number(blocked.headers['retry-after']) > 0);
+      // Even the right password waits: the limit is on the account, not on the guess.
+      const right = await limited.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { name: 'analyst', password: 'analyst password 123' },
+      });
+      assert.equal(right.statusCode, 429);
+    } finally {
+      await limited.close();
+    }
+  });
+
+  test('an empty upload is a clear 4xx, not a server error', async () => {
+    const r = await app.inject({
+      method: 'POST',
+      url: '/api/lists/import?filename=x.xml',
+      headers: auth('analyst'),
+    });
+    assert.ok(r.statusCode >= 400 && r.statusCode < 500, String(r.statusCode));
   });
 
   test('password login sets an httpOnly session cookie that authenticates', async () => {

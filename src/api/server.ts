@@ -7,7 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import fastifyCookie from '@fastify/cookie';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
 import {
   hasZodFastifySchemaValidationErrors,
   jsonSchemaTransform,
@@ -27,17 +27,26 @@ import {
   revokeApiToken,
   tokensOf,
 } from '../auth/service.ts';
+import { LIST_FILTERS } from '../lists/datasets.ts';
 import { InputFormatError } from '../lists/errors.ts';
 import { exportRecords } from '../lists/export.ts';
 import { importListFile } from '../lists/import.ts';
-import { datasetName, diffVersions, entityDetail, NotFoundError, summariseLists } from '../lists/service.ts';
+import {
+  datasetName,
+  diffVersions,
+  entityDetail,
+  NotFoundError,
+  searchEntities,
+  summariseLists,
+} from '../lists/service.ts';
 import { LIST_SOURCES, type ListSource } from '../lists/types.ts';
 import { getRegime, listRegimes } from '../regimes/index.ts';
 import { listAudit } from '../store/audit.ts';
-import { listVersions, searchCurrent } from '../store/lists.ts';
+import { listVersions } from '../store/lists.ts';
 import type { Store } from '../store/store.ts';
 import { listUsers } from '../store/users.ts';
 import { actorOf, installAccessControl, SESSION_COOKIE } from './auth.ts';
+import { LoginLimiter } from './login-limiter.ts';
 
 export const VERSION = '0.1.0';
 
@@ -45,6 +54,8 @@ export interface ServerOptions {
   store: Store;
   /** Log requests (off in tests). */
   logger?: boolean;
+  /** Sign-in throttling (tests pass their own). */
+  loginLimiter?: LoginLimiter;
   /** Largest upload accepted by the import endpoint. */
   maxUploadBytes?: number;
 }
@@ -52,6 +63,33 @@ export interface ServerOptions {
 const source = z.enum(LIST_SOURCES as unknown as [string, ...string[]]);
 /** A list name in a path: a dataset, or a source standing for its main list (`ofac` = `ofac-sdn`). */
 const listName = z.enum(['un', 'ofac', 'ofac-sdn', 'ofac-cons', 'eu', 'uk']);
+/** A list filter: a source (all its lists) or one dataset. */
+const listFilterName = z.enum(LIST_FILTERS);
+
+const errorBody = z
+  .object({ error: z.string(), message: z.string() })
+  .describe('An error, with a message for people');
+
+/**
+ * Documents in OpenAPI what the access hook and the error handler answer, so clients see every status a
+ * route can give: public routes need no credentials; others can answer 401/403; inputs can be refused (400);
+ * routes with a path parameter can miss (404).
+ */
+function documentErrors(route: RouteOptions): void {
+  const config = route.config as { access?: string } | undefined;
+  const schema = (route.schema ?? {}) as Record<string, unknown> & { response?: Record<number, unknown> };
+  const response: Record<number, unknown> = { ...(schema.response ?? {}) };
+  if (config?.access === 'public') schema.security = [];
+  else {
+    response[401] = errorBody;
+    response[403] = errorBody;
+  }
+  if (schema.querystring || schema.body || schema.params) response[400] = errorBody;
+  if (schema.params) response[404] = errorBody;
+  if (route.url === '/api/lists/import') response[422] = errorBody;
+  if (Object.keys(response).length > 0) schema.response = response;
+  route.schema = schema;
+}
 
 /**
  * Builds the HTTP API: Fastify with zod schemas (validation and the OpenAPI document at /api/openapi.json,
@@ -59,6 +97,7 @@ const listName = z.enum(['un', 'ofac', 'ofac-sdn', 'ofac-cons', 'eu', 'uk']);
  */
 export async function buildServer(opts: ServerOptions): Promise<FastifyInstance> {
   const { store } = opts;
+  const limiter = opts.loginLimiter ?? new LoginLimiter();
   const app = Fastify({
     logger: opts.logger
       ? { level: 'info', redact: ['req.headers.authorization', 'req.headers.cookie'] }
@@ -92,6 +131,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   // swagger-ui registers its own routes; they are documentation, not data, so they are public.
   app.addHook('onRoute', (route) => {
     if (route.url.startsWith('/api/docs')) route.config = { ...(route.config as object), access: 'public' };
+    documentErrors(route);
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   installAccessControl(app, store);
@@ -134,8 +174,17 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
       },
     },
     async (req, reply) => {
+      const keys = [`name:${req.body.name.toLowerCase()}`, `ip:${req.ip}`];
+      const wait = limiter.retryAfter(keys);
+      if (wait > 0) {
+        reply.header('retry-after', String(wait));
+        return reply
+          .code(429)
+          .send({ error: 'too_many_attempts', message: `too many failed sign-ins; try again in ${wait} s` });
+      }
       try {
         const s = await login(store, req.body.name, req.body.password);
+        limiter.succeed(keys);
         reply.setCookie(SESSION_COOKIE, s.token, {
           path: '/',
           httpOnly: true,
@@ -145,8 +194,10 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
         });
         return { user: s.user, expiresAt: s.expiresAt };
       } catch (err) {
-        if (err instanceof AuthError)
+        if (err instanceof AuthError) {
+          limiter.fail(keys);
           return reply.code(401).send({ error: 'unauthorized', message: err.message });
+        }
         throw err;
       }
     },
@@ -285,10 +336,12 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
           filename: z.string().max(255).default('upload'),
           source: source.optional(),
           dataset: z.enum(['ofac-sdn', 'ofac-cons']).optional(),
+          published: z.iso.date().optional(),
         }),
       },
     },
     async (req) => {
+      if (!req.body) throw new InputFormatError(req.query.filename, undefined, 'no file in the request body');
       const dir = await mkdtemp(join(tmpdir(), 'wk-upload-'));
       try {
         const path = join(dir, req.query.filename.replace(/[^A-Za-z0-9._-]/g, '_'));
@@ -297,6 +350,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
           actor: actorOf(req),
           source: req.query.source as ListSource | undefined,
           dataset: req.query.dataset,
+          publishedAt: req.query.published,
         });
       } finally {
         await rm(dir, { recursive: true, force: true });
@@ -315,7 +369,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
         querystring: z.object({
           q: z.string().max(500).optional(),
           schema: z.string().max(64).optional(),
-          list: source.optional(),
+          list: listFilterName.optional(),
           regime: z.string().max(64).optional(),
           limit: z.coerce.number().int().min(1).max(500).default(50),
           offset: z.coerce.number().int().min(0).default(0),
@@ -324,7 +378,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     },
     async (req) => {
       const { q, schema, list, regime, limit, offset } = req.query;
-      const page = await searchCurrent(store, { q, schema, source: list, regime, limit, offset });
+      const page = await searchEntities(store, { q, schema, list, regime, limit, offset });
       return { ...page, limit, offset };
     },
   );
@@ -347,7 +401,10 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
       schema: {
         tags: ['entities'],
         summary: 'Export current entities as FtM JSON lines or CSV',
-        querystring: z.object({ format: z.enum(['ftm', 'csv']).default('ftm'), list: source.optional() }),
+        querystring: z.object({
+          format: z.enum(['ftm', 'csv']).default('ftm'),
+          list: listFilterName.optional(),
+        }),
       },
     },
     async (req, reply) => {

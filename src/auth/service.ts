@@ -3,6 +3,7 @@ import { appendAudit } from '../store/audit.ts';
 import type { Role } from '../store/schema.ts';
 import type { Store } from '../store/store.ts';
 import {
+  countActiveAdmins,
   countUsers,
   deleteSession,
   findSessionUser,
@@ -91,6 +92,10 @@ export async function changeUser(
   if (patch.password !== undefined) {
     const pp = passwordProblem(patch.password);
     if (pp) throw new AuthError(pp);
+  }
+  const losesAdmin = (patch.role !== undefined && patch.role !== 'admin') || patch.disabled === true;
+  if (user.role === 'admin' && !user.disabled && losesAdmin && (await countActiveAdmins(store)) <= 1) {
+    throw new AuthError(`${name} is the last active admin: make another admin first`);
   }
   const passwordHash = patch.password === undefined ? undefined : await hashPassword(patch.password);
   await store.db.transaction().execute(async (trx) => {

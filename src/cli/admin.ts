@@ -11,7 +11,7 @@ import {
 import { listAudit } from '../store/audit.ts';
 import { listUsers } from '../store/users.ts';
 import { cliActor, withStore } from './context.ts';
-import { CliError, printJson, printTable, promptPassword, readStdin } from './io.ts';
+import { CliError, intArg, printJson, printTable, promptPassword, readStdin } from './io.ts';
 
 /** A password from stdin (first line) or, on a terminal, a prompt asked twice. Never from argv. */
 async function obtainPassword(fromStdin: boolean | undefined): Promise<string> {
@@ -92,7 +92,11 @@ export function registerAdminCommands(program: Command): void {
   ] as const) {
     users
       .command(verb)
-      .description(`${verb} a user (a disabled user cannot sign in and their tokens stop working)`)
+      .description(
+        disabled
+          ? 'disable a user (a disabled user cannot sign in and their tokens stop working)'
+          : 'enable a disabled user again',
+      )
       .argument('<name>', 'user name')
       .action(async (name: string, _opts: unknown, cmd: Command) => {
         await withStore(cmd, async (store) => {
@@ -155,7 +159,7 @@ export function registerAdminCommands(program: Command): void {
   program
     .command('audit')
     .description('the append-only audit log: who changed what')
-    .option('--limit <n>', 'entries', (v) => Number.parseInt(v, 10), 50)
+    .option('--limit <n>', 'entries', intArg(1, 500), 50)
     .option('--action <action>', 'only this action, e.g. list.import')
     .option('--json', 'machine-readable output')
     .action(async (opts: { limit: number; action?: string; json?: boolean }, cmd: Command) => {

@@ -108,7 +108,44 @@ test('import, list, diff, show, search, export from the command line', { skip: m
   assert.ok(search.total > 0);
   const csv = wk(['export', '--format', 'csv', '--list', 'un']);
   assert.equal(csv.out.trim().split('\n').length, 1 + 650 + 371);
+  const json = JSON.parse(wk(['lists', 'diff', 'un', '2017-06-30', '2017-07-03', '--json']).out);
+  assert.deepEqual(
+    json.removed.map((e: { sourceRef: string }) => e.sourceRef),
+    ['QDi.168', 'QDi.169', 'QDi.170'],
+  );
   const missing = wk(['entities', 'show', 'un-none']);
   assert.equal(missing.code, 1);
   assert.match(missing.err, /no entity un-none/);
+});
+
+test('usage errors and undatable files get one clear line', () => {
+  const limit = wk(['entities', 'search', 'kim', '--limit', 'abc']);
+  assert.notEqual(limit.code, 0);
+  assert.match(limit.err, /--limit.*expected a whole number from 1 to 500/);
+  assert.match(wk(['audit', '--limit', '-5']).err, /expected a whole number/);
+  const empty = mkdtempSync(join(tmpdir(), 'wk-empty-'));
+  try {
+    const r = wk(['lists', 'import', empty]);
+    assert.equal(r.code, 1);
+    assert.match(r.err, /no \.xml or \.csv files in this folder/);
+    // An OFAC SDN CSV whose name carries no date states no publication date: the user must give it.
+    const sdn = join(empty, 'sdn.csv');
+    writeFileSync(
+      sdn,
+      '36,"AEROCARIBBEAN AIRLINES",-0- ,"CUBA",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,"Havana, Cuba."\r\n',
+    );
+    const undated = wk(['lists', 'import', sdn]);
+    assert.equal(undated.code, 1);
+    assert.match(
+      undated.err,
+      /^watchkeeper: sdn\.csv: the file does not state its publication date: give it with --published/,
+    );
+    const dated = wk(['lists', 'import', '--published', '2019-01-01', sdn]);
+    assert.equal(dated.code, 0, dated.err);
+    assert.match(dated.out, /as ofac-sdn-2019-01-01-/);
+  } finally {
+    rmSync(empty, { recursive: true, force: true });
+  }
+  const port = wk(['serve', '--port', '99999']);
+  assert.match(port.err, /--port.*expected a whole number from 1 to 65535/);
 });

@@ -1,3 +1,4 @@
+import { userInfo } from 'node:os';
 import type { Command } from 'commander';
 import { openStore, type Store } from '../store/store.ts';
 
@@ -22,4 +23,12 @@ export async function withStore<T>(cmd: Command, fn: (store: Store) => Promise<T
 }
 
 /** Who the CLI acts as in the audit log: the operating-system user, marked as such. */
-export const cliActor = (): string => `cli:${process.env.USER ?? process.env.USERNAME ?? 'unknown'}`;
+export const cliActor = (): string => {
+  let name = process.env.USER ?? process.env.USERNAME;
+  try {
+    name ??= userInfo().username;
+  } catch {
+    // no passwd entry (some containers): keep what the environment says
+  }
+  return `cli:${name ?? 'unknown'}`;
+};

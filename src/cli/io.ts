@@ -1,3 +1,4 @@
+import { InvalidArgumentError } from 'commander';
 /** Reads all of stdin as text (for --password-stdin). */
 export async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -60,4 +61,15 @@ export function printTable(headers: string[], rows: Array<Array<string | number>
     process.stdout.write(`${r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]))).join('  ')}\n`);
     if (n === 0) process.stdout.write(`${widths.map((w) => '-'.repeat(w)).join('  ')}\n`);
   }
+}
+
+/** A commander parser for whole numbers in a range: bad values are a clear usage error, not a query failure. */
+export function intArg(min: number, max: number): (value: string) => number {
+  return (value: string) => {
+    const n = Number(value);
+    if (!/^-?\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < min || n > max) {
+      throw new InvalidArgumentError(`expected a whole number from ${min} to ${max}`);
+    }
+    return n;
+  };
 }

@@ -2,14 +2,14 @@ import { createWriteStream, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { finished } from 'node:stream/promises';
 import { type Command, Option } from 'commander';
+import { LIST_FILTERS } from '../lists/datasets.ts';
 import { exportRecords } from '../lists/export.ts';
 import { importListFile, planImports } from '../lists/import.ts';
-import { diffVersions, entityDetail, summariseLists } from '../lists/service.ts';
+import { diffVersions, entityDetail, searchEntities, summariseLists } from '../lists/service.ts';
 import { LIST_SOURCES, type ListSource } from '../lists/types.ts';
 import { getRegime, listRegimes } from '../regimes/index.ts';
-import { searchCurrent } from '../store/lists.ts';
 import { cliActor, withStore } from './context.ts';
-import { CliError, printJson, printTable } from './io.ts';
+import { CliError, intArg, printJson, printTable } from './io.ts';
 import { byteProgress } from './progress.ts';
 import { runListUpdate } from './update.ts';
 
@@ -25,10 +25,13 @@ function expandFiles(paths: string[]): string[] {
       throw new CliError(`${p}: no such file or folder`);
     }
     if (!st.isDirectory()) return [p];
-    return readdirSync(p)
+    const found = readdirSync(p)
       .filter((f) => /\.(xml|csv)$/i.test(f))
       .sort()
       .map((f) => join(p, f));
+    if (found.length === 0)
+      throw new CliError(`${p}: no .xml or .csv files in this folder (folders are not searched recursively)`);
+    return found;
   });
 }
 
@@ -36,6 +39,7 @@ export function registerListCommands(program: Command): void {
   const lists = program
     .command('lists')
     .description('official sanctions lists: sources, versions, imports, diffs')
+    .enablePositionalOptions()
     .option('--json', 'machine-readable output')
     .action(async (opts: { json?: boolean }, cmd: Command) => {
       await withStore(cmd, async (store) => {
@@ -87,7 +91,7 @@ export function registerListCommands(program: Command): void {
     )
     .option(
       '--published <date>',
-      'publication date when the file does not state one (default: file modification time)',
+      'publication date (YYYY-MM-DD) of a file that does not state one, e.g. an OFAC sdn.csv without a date in its name',
     )
     .option('--json', 'machine-readable output')
     .action(
@@ -184,17 +188,19 @@ export function registerListCommands(program: Command): void {
     .description('find current entities by name or identifier')
     .argument('[query]', 'words that must all appear in a name or identifier')
     .option('--schema <schema>', 'FtM schema, e.g. Person, Vessel')
-    .addOption(new Option('--list <source>', 'only this list').choices([...LIST_SOURCES]))
+    .addOption(
+      new Option('--list <list>', 'only this list (ofac = both OFAC lists)').choices([...LIST_FILTERS]),
+    )
     .option('--regime <code>', 'regime code, e.g. un-dprk')
-    .option('--limit <n>', 'page size', (v) => Number.parseInt(v, 10), 50)
-    .option('--offset <n>', 'skip this many', (v) => Number.parseInt(v, 10), 0)
+    .option('--limit <n>', 'page size', intArg(1, 500), 50)
+    .option('--offset <n>', 'skip this many', intArg(0, 1_000_000_000), 0)
     .option('--json', 'machine-readable output')
     .action(async (query: string | undefined, opts, cmd: Command) => {
       await withStore(cmd, async (store) => {
-        const page = await searchCurrent(store, {
+        const page = await searchEntities(store, {
           q: query,
           schema: opts.schema,
-          source: opts.list,
+          list: opts.list,
           regime: opts.regime,
           limit: opts.limit,
           offset: opts.offset,
@@ -253,7 +259,9 @@ export function registerListCommands(program: Command): void {
     .command('export')
     .description('export the current entities as FtM JSON lines or CSV')
     .addOption(new Option('--format <format>', 'output format').choices(['ftm', 'csv']).default('ftm'))
-    .addOption(new Option('--list <source>', 'only this list').choices([...LIST_SOURCES]))
+    .addOption(
+      new Option('--list <list>', 'only this list (ofac = both OFAC lists)').choices([...LIST_FILTERS]),
+    )
     .option('-o, --output <file>', 'write to a file instead of standard output')
     .action(async (opts: { format: 'ftm' | 'csv'; list?: string; output?: string }, cmd: Command) => {
       await withStore(cmd, async (store) => {

@@ -19,7 +19,9 @@ export function buildProgram(): Command {
         .default('./.watchkeeper'),
     )
     .addOption(new Option('--database-url <url>', 'PostgreSQL URL (server mode)').env('DATABASE_URL'))
-    .showHelpAfterError('(run with --help for usage)');
+    .showHelpAfterError('(run with --help for usage)')
+    // Options after a subcommand belong to it: `lists diff un --json` is diff's --json, not lists'.
+    .enablePositionalOptions();
   registerServeCommand(program);
   registerListCommands(program);
   registerAdminCommands(program);
@@ -37,10 +39,40 @@ async function main(): Promise<void> {
   } catch (err) {
     const e = err as Error & { exitCode?: number; code?: string };
     if (e.code?.startsWith('commander.')) process.exit(e.exitCode ?? 1);
-    const known =
-      e instanceof CliError || ['InputFormatError', 'NotFoundError', 'AuthError'].includes(e.name);
-    process.stderr.write(`watchkeeper: ${known ? e.message : (e.stack ?? e.message)}\n`);
+    // Users get one line; the stack only when asked for (it helps a developer, not an analyst).
+    const debug = process.env.WATCHKEEPER_DEBUG === '1';
+    const detail = debug ? (e.stack ?? e.message) : describeError(e);
+    process.stderr.write(`watchkeeper: ${detail}\n`);
+    if (!debug && !KNOWN_ERRORS.has(e.name)) {
+      process.stderr.write('             (set WATCHKEEPER_DEBUG=1 to see where it failed)\n');
+    }
     process.exit(e instanceof CliError ? e.exitCode : 1);
+  }
+}
+
+const KNOWN_ERRORS = new Set([
+  'CliError',
+  'InputFormatError',
+  'NotFoundError',
+  'AuthError',
+  'ListDownloadError',
+]);
+
+/** A readable line for common system errors (ports, folders) instead of Node's raw wording. */
+function describeError(e: Error & { code?: string; address?: string; port?: number; path?: string }): string {
+  switch (e.code) {
+    case 'EADDRINUSE':
+      return `port ${e.port} on ${e.address} is already in use (is another watchkeeper running? try --port)`;
+    case 'EACCES':
+    case 'EPERM':
+      return `permission denied${e.path ? `: ${e.path}` : ''}${e.port ? ` (port ${e.port})` : ''}`;
+    case 'EEXIST':
+    case 'ENOTDIR':
+      return `${e.path ?? 'a path'} is not a folder (check --data-dir)`;
+    case 'ENOENT':
+      return `no such file or folder${e.path ? `: ${e.path}` : ''}`;
+    default:
+      return e.message;
   }
 }
 

@@ -5,6 +5,7 @@ import { countUsers, createUser } from '../auth/service.ts';
 import type { Store } from '../store/store.ts';
 import { openStore } from '../store/store.ts';
 import { globals } from './context.ts';
+import { intArg } from './io.ts';
 
 /**
  * First start with no users: create `admin` so the app is usable at once. The password comes from
@@ -28,7 +29,7 @@ export function registerServeCommand(program: Command): void {
     .command('serve')
     .description('start the web app and HTTP API (default http://127.0.0.1:8718)')
     .option('--host <host>', 'address to listen on', '127.0.0.1')
-    .option('--port <port>', 'port to listen on', (v) => Number.parseInt(v, 10), 8718)
+    .option('--port <port>', 'port to listen on', intArg(1, 65535), 8718)
     .option('--quiet', 'do not log requests')
     .action(async (opts: { host: string; port: number; quiet?: boolean }, cmd: Command) => {
       const g = globals(cmd);

@@ -32,3 +32,15 @@ export function newEntity(id: string, schema: string): FtmEntity {
 export function first(entity: FtmEntity, prop: string): string | undefined {
   return entity.properties[prop]?.[0];
 }
+
+/**
+ * A list reference or number as part of an entity id: lower case, runs of anything but a-z/0-9 as one '-'
+ * (`KPe.051 ` -> `kpe-051`, `G 649385` -> `g-649385`). Every importer builds ids with it, so ids agree.
+ */
+export function slug(ref: string): string {
+  return ref
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}

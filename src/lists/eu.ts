@@ -1,5 +1,5 @@
 import { countryCode } from '../ftm/countries.ts';
-import { addValues, type FtmEntity, newEntity } from '../ftm/types.ts';
+import { addValues, type FtmEntity, newEntity, slug } from '../ftm/types.ts';
 import { InputFormatError } from './errors.ts';
 import { clean } from './text.ts';
 import type { ListImporter, ListRecord, ParseContext, ParseEvent } from './types.ts';
@@ -12,12 +12,6 @@ import { children, readXmlRecords, type XmlNode } from './xml.ts';
  */
 
 const AUTHORITY = 'European Union';
-
-const slug = (ref: string): string =>
-  ref
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
 
 /** An attribute value, whitespace-collapsed; the EU files write absent values as empty attributes. */
 const attr = (node: XmlNode, name: string): string | undefined => clean(node.attrs[name]);

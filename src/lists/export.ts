@@ -1,6 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { iterateCurrentRecords } from '../store/lists.ts';
 import type { Store } from '../store/store.ts';
+import { listFilter } from './datasets.ts';
 import type { RecordData } from './record.ts';
 
 export type ExportFormat = 'ftm' | 'csv';
@@ -9,8 +10,8 @@ export type ExportFormat = 'ftm' | 'csv';
  * FtM JSON lines: one entity per line (designated entities and their adjuncts), with `datasets` naming the
  * list, the form OpenSanctions and Aleph tooling load.
  */
-export async function* exportFtm(store: Store, source?: string): AsyncGenerator<string> {
-  for await (const r of iterateCurrentRecords(store, source)) {
+export async function* exportFtm(store: Store, list?: string): AsyncGenerator<string> {
+  for await (const r of iterateCurrentRecords(store, listFilter(list))) {
     const data = r.data as RecordData;
     for (const e of [data.entity, ...data.adjuncts]) {
       yield `${JSON.stringify({ id: e.id, schema: e.schema, properties: e.properties, datasets: [r.source], referents: [] })}\n`;
@@ -35,9 +36,9 @@ export const CSV_COLUMNS = [
 const join = (values: Array<string | undefined>) => values.filter(Boolean).join('; ');
 
 /** One CSV row per designated entity, multi-valued fields joined with `; `. */
-export async function* exportCsv(store: Store, source?: string): AsyncGenerator<string> {
+export async function* exportCsv(store: Store, list?: string): AsyncGenerator<string> {
   yield stringify([[...CSV_COLUMNS]]);
-  for await (const r of iterateCurrentRecords(store, source)) {
+  for await (const r of iterateCurrentRecords(store, listFilter(list))) {
     const data = r.data as RecordData;
     const p = data.entity.properties;
     const ids = [
@@ -77,6 +78,7 @@ export async function* exportCsv(store: Store, source?: string): AsyncGenerator<
   }
 }
 
-export function exportRecords(store: Store, format: ExportFormat, source?: string): AsyncGenerator<string> {
-  return format === 'csv' ? exportCsv(store, source) : exportFtm(store, source);
+/** Current entities of one list (`un`, `ofac` for both OFAC lists, `ofac-sdn`, `ofac-cons`, ...) or all. */
+export function exportRecords(store: Store, format: ExportFormat, list?: string): AsyncGenerator<string> {
+  return format === 'csv' ? exportCsv(store, list) : exportFtm(store, list);
 }

@@ -137,7 +137,7 @@ for (const engine of TEST_ENGINES) {
       [
         'a UN list given as OFAC',
         () => file('un.xml', `${HEAD}<INDIVIDUALS>${person(1)}</INDIVIDUALS></CONSOLIDATED_LIST>`),
-        /^un\.xml: not a OFAC list/,
+        /^un\.xml: not in any OFAC list format/,
       ],
     ];
     for (const [name, make, expected] of cases) {

@@ -10,7 +10,7 @@ import type { Store } from '../store/store.ts';
 import { TEST_ENGINES } from '../store/testing.ts';
 import { exportRecords } from './export.ts';
 import { importListFile, planImports } from './import.ts';
-import { diffVersions, entityDetail, summariseLists } from './service.ts';
+import { diffVersions, entityDetail, searchEntities, summariseLists } from './service.ts';
 
 const UN = ['lists', 'un'];
 const skip =
@@ -226,9 +226,16 @@ for (const engine of TEST_ENGINES) {
           ['ofac-sdn', 2, 14965],
         ],
       );
-      assert.equal((await searchCurrent(store, { source: 'ofac', limit: 1 })).total, 14965 + 442);
+      assert.equal((await searchEntities(store, { list: 'ofac', limit: 1 })).total, 14965 + 442);
+      assert.equal((await searchEntities(store, { list: 'ofac-cons', limit: 1 })).total, 442);
+      // Words match at their start, punctuation and case aside: `jong-un` finds `KIM, Jong Un`.
+      const kim = await searchEntities(store, { q: 'KIM JONG-UN', list: 'ofac' });
+      assert.deepEqual(
+        kim.items.map((e) => e.caption),
+        ['KIM, Jong Un'],
+      );
       // A vessel's IMO number, pulled out of the remarks, finds it; its owner is linked.
-      const vessels = await searchCurrent(store, { q: '8712362', schema: 'Vessel' });
+      const vessels = await searchEntities(store, { q: '8712362', schema: 'Vessel' });
       assert.equal(vessels.total, 1);
       const detail = await entityDetail(store, vessels.items[0].id);
       assert.equal(detail.provenance.list, 'ofac-sdn');

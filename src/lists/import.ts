@@ -5,14 +5,17 @@ import { basename } from 'node:path';
 import { appendAudit } from '../store/audit.ts';
 import {
   findVersionBySha,
+  finishVersion,
   insertVersion,
   insertVersionRecords,
   type ListVersionRow,
   type RecordInsert,
+  recordsInVersion,
   refreshCurrent,
   type VersionCounts,
 } from '../store/lists.ts';
 import type { Store } from '../store/store.ts';
+import { datasetFor } from './datasets.ts';
 import { InputFormatError } from './errors.ts';
 import { detectImporter } from './importers.ts';
 import { caption, contentHash, listedOn, recordData, searchText } from './record.ts';
@@ -28,7 +31,7 @@ export interface ImportOptions {
   companions?: Record<string, string>;
   /** Which list of the source the file is (`ofac-sdn`, `ofac-cons`); by default from content or file name. */
   dataset?: string;
-  /** Publication date to use when the file does not state one (else the file's modification time). */
+  /** Publication date for a file that does not state one (required then: a guess would misorder versions). */
   publishedAt?: string;
   onProgress?: (bytesRead: number, bytesTotal: number) => void;
 }
@@ -79,7 +82,7 @@ export async function importListFile(store: Store, file: string, opts: ImportOpt
       name,
       undefined,
       opts.source
-        ? `not a ${opts.source.toUpperCase()} list in any format Watchkeeper reads`
+        ? `not in any ${opts.source.toUpperCase()} list format Watchkeeper reads`
         : 'not a sanctions list format Watchkeeper recognises (UN XML, OFAC CSV/XML, EU FSF XML, UK OFSI CSV)',
     );
   }
@@ -112,12 +115,35 @@ export async function importListFile(store: Store, file: string, opts: ImportOpt
     let meta: ListMeta | undefined;
     let row: ListVersionRow | undefined;
     const counts: VersionCounts = { bySchema: {}, byRegime: {}, adjuncts: 0 };
-    const seen = new Map<string, string>();
+    // Duplicate listings are caught per batch here and across batches by the store, so memory stays flat.
+    const inBatch = new Map<string, string>();
     let batch: RecordInsert[] = [];
     let recordCount = 0;
+    const flush = async (versionId: string) => {
+      const again = await recordsInVersion(
+        trx,
+        versionId,
+        batch.map((r) => r.entityId),
+      );
+      if (again.length > 0) {
+        const r = batch.find((b) => b.entityId === again[0])!;
+        throw new InputFormatError(name, inBatch.get(r.entityId), `listing ${r.sourceRef} appears twice`);
+      }
+      await insertVersionRecords(trx, versionId, batch);
+      batch = [];
+      inBatch.clear();
+    };
     const start = async (m: ListMeta) => {
       meta = m;
-      const stated = m.publishedAt ?? opts.publishedAt ?? info.mtime.toISOString();
+      const stated = m.publishedAt ?? opts.publishedAt;
+      if (!stated) {
+        // Guessing (say, from the file's time) would file an old snapshot as the newest version.
+        throw new InputFormatError(
+          name,
+          undefined,
+          'the file does not state its publication date: give it with --published YYYY-MM-DD (API: ?published=)',
+        );
+      }
       const publishedAt = normaliseInstant(stated, name);
       const publishedDate =
         m.publishedDate ?? (m.publishedAt ? publishedAt.slice(0, 10) : stated.slice(0, 10));
@@ -145,7 +171,7 @@ export async function importListFile(store: Store, file: string, opts: ImportOpt
       }
       if (!row) await start({ source: importer.source, format: importer.format });
       const rec = ev.record;
-      const prior = seen.get(rec.entity.id);
+      const prior = inBatch.get(rec.entity.id);
       if (prior !== undefined) {
         throw new InputFormatError(
           name,
@@ -153,7 +179,7 @@ export async function importListFile(store: Store, file: string, opts: ImportOpt
           `listing ${rec.sourceRef} appears twice (first at ${prior})`,
         );
       }
-      seen.set(rec.entity.id, rec.location);
+      inBatch.set(rec.entity.id, rec.location);
       const data = recordData(rec);
       batch.push({
         entityId: rec.entity.id,
@@ -172,19 +198,14 @@ export async function importListFile(store: Store, file: string, opts: ImportOpt
       for (const r of rec.regimes) counts.byRegime[r] = (counts.byRegime[r] ?? 0) + 1;
       counts.adjuncts += rec.adjuncts.length;
       if (batch.length >= BATCH) {
-        await insertVersionRecords(trx, row!.id, batch);
-        batch = [];
+        await flush(row!.id);
       }
     }
     if (!row) throw new InputFormatError(name, undefined, 'the file holds no listings');
-    await insertVersionRecords(trx, row.id, batch);
+    await flush(row.id);
     if (recordCount === 0) throw new InputFormatError(name, undefined, 'the file holds no listings');
     row.recordCount = recordCount;
-    await trx
-      .updateTable('list_versions')
-      .set({ record_count: recordCount, counts: JSON.stringify(counts) })
-      .where('id', '=', row.id)
-      .execute();
+    await finishVersion(trx, row.id, recordCount, counts);
     await refreshCurrent(trx, row.dataset);
     await appendAudit(trx, {
       actor: opts.actor,
@@ -195,24 +216,6 @@ export async function importListFile(store: Store, file: string, opts: ImportOpt
     return row;
   });
   return { status: 'imported', version };
-}
-
-/**
- * The list a file belongs to within its source. OFAC publishes two lists in the same formats — the SDN list
- * and the consolidated non-SDN list (SSI, NS-PLC, CMIC, ...) — with nothing in the content to tell them
- * apart, so the file name decides (`cons_prim.csv`, `CONSOLIDATED.XML`, `cons_advanced.xml`, `*nonsdn*`);
- * `--dataset` overrides it.
- */
-export function datasetFor(source: string, fileName: string): string {
-  if (source !== 'ofac') return source;
-  return /cons|non-?sdn/i.test(basename(fileName)) ? 'ofac-cons' : 'ofac-sdn';
-}
-
-/** Dataset names users may type: a source stands for its main list (`ofac` is the SDN list). */
-export const DATASETS = ['un', 'ofac-sdn', 'ofac-cons', 'eu', 'uk'] as const;
-export function resolveDatasetName(name: string): string | undefined {
-  if (name === 'ofac') return 'ofac-sdn';
-  return (DATASETS as readonly string[]).includes(name) ? name : undefined;
 }
 
 async function hashFiles(paths: string[]): Promise<string> {

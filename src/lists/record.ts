@@ -29,9 +29,24 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** Content hash of a listing: changes exactly when anything the list says about it changes. */
+/**
+ * Content hash of a listing: changes exactly when anything the list says about it changes. Values are
+ * multi-valued sets and adjuncts are keyed by id, so a list re-ordering them is not a change (the field diff
+ * compares the same way).
+ */
 export function contentHash(data: RecordData): string {
-  return createHash('sha256').update(canonicalJson(data)).digest('hex').slice(0, 32);
+  const entity = (e: FtmEntity) => ({
+    id: e.id,
+    schema: e.schema,
+    properties: Object.fromEntries(Object.entries(e.properties).map(([k, v]) => [k, [...v].sort()])),
+  });
+  const normal = {
+    entity: entity(data.entity),
+    adjuncts: data.adjuncts.map(entity).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+    regimes: [...data.regimes].sort(),
+    sourceRef: data.sourceRef,
+  };
+  return createHash('sha256').update(canonicalJson(normal)).digest('hex').slice(0, 32);
 }
 
 const NAME_PROPS = [
@@ -81,21 +96,36 @@ export function caption(entity: FtmEntity, fallback: string): string {
 }
 
 /**
- * Lower-cased names and identifiers for substring search, plus `ref:<id> ` tokens for every other listing this
- * one points at (an owner, a linked company), so "who refers to X" is one indexed-text query.
+ * Words for browsing search: lower case, accents and punctuation dropped (`KIM, Jong-Un` -> kim jong un,
+ * `KPi.033` -> kpi 033). Queries go through the same function, so `jong-un` finds `Jong Un`.
+ */
+export function searchTokens(text: string): string[] {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+}
+
+/**
+ * The searchable words of a listing (names, identifiers, its reference), space-delimited so a term can be
+ * matched at a word start, then `ref:<id> ` tokens for every other listing this one points at (an owner, a
+ * linked company), so "who refers to X" is one text query.
  */
 export function searchText(data: RecordData): string {
-  const parts: string[] = [data.sourceRef.toLowerCase(), data.entity.id];
+  const words = new Set<string>([...searchTokens(data.sourceRef), ...searchTokens(data.entity.id)]);
+  const refs = new Set<string>();
   const own = data.entity.id;
   for (const e of [data.entity, ...data.adjuncts]) {
-    for (const p of NAME_PROPS) for (const v of e.properties[p] ?? []) parts.push(v.toLowerCase());
-    for (const p of ID_PROPS) for (const v of e.properties[p] ?? []) parts.push(v.toLowerCase());
+    for (const p of [...NAME_PROPS, ...ID_PROPS]) {
+      for (const v of e.properties[p] ?? []) for (const w of searchTokens(v)) words.add(w);
+    }
     for (const p of ENTITY_REF_PROPS) {
-      for (const v of e.properties[p] ?? [])
-        if (v !== own && !v.startsWith(`${own}-`)) parts.push(`ref:${v}`);
+      for (const v of e.properties[p] ?? []) if (v !== own && !v.startsWith(`${own}-`)) refs.add(`ref:${v}`);
     }
   }
-  return `${parts.join(' ')} `;
+  return ` ${[...words].join(' ')} ${[...refs].join(' ')} `;
 }
 
 /** The date the listing was made, from its Sanction adjunct. */

@@ -1,5 +1,6 @@
 import { regimeForCode } from '../regimes/index.ts';
 import {
+  type EntitySummary,
   entityPresence,
   findReferencing,
   getCurrentRecord,
@@ -9,13 +10,14 @@ import {
   type ListVersionRow,
   listVersions,
   type StoredRecord,
+  searchCurrent,
   versionDelta,
 } from '../store/lists.ts';
 import type { Store } from '../store/store.ts';
+import { DATASETS, historyDataset, listFilter } from './datasets.ts';
 import { diffRecordData, type FieldChange } from './diff.ts';
 import { type HistoryEvent, historyEvents } from './history.ts';
-import { DATASETS, resolveDatasetName } from './import.ts';
-import type { RecordData } from './record.ts';
+import { type RecordData, searchTokens } from './record.ts';
 
 export class NotFoundError extends Error {
   override name = 'NotFoundError';
@@ -48,7 +50,7 @@ export async function summariseLists(store: Store): Promise<DatasetSummary[]> {
 
 /** A list name as users type it (`un`, `ofac` = `ofac-sdn`, `ofac-cons`, ...), or a NotFoundError. */
 export function datasetName(name: string): string {
-  const d = resolveDatasetName(name);
+  const d = historyDataset(name);
   if (!d)
     throw new NotFoundError(
       `unknown list ${JSON.stringify(name)}; use one of ${DATASETS.join(', ')} (ofac = ofac-sdn)`,
@@ -264,3 +266,29 @@ export async function entityDetail(store: Store, id: string): Promise<EntityDeta
 }
 
 export { getVersion };
+
+export interface EntitySearch {
+  /** Words that must each start a word of a name, alias or identifier. */
+  q?: string;
+  schema?: string;
+  /** `un`, `ofac` (both OFAC lists), `ofac-sdn`, `ofac-cons`, `eu`, `uk`. */
+  list?: string;
+  regime?: string;
+  limit?: number;
+  offset?: number;
+}
+
+/** Pages through the current designated entities. */
+export async function searchEntities(
+  store: Store,
+  query: EntitySearch,
+): Promise<{ total: number; items: EntitySummary[] }> {
+  return searchCurrent(store, {
+    terms: query.q ? searchTokens(query.q) : undefined,
+    schema: query.schema,
+    ...listFilter(query.list),
+    regime: query.regime,
+    limit: query.limit,
+    offset: query.offset,
+  });
+}

@@ -1,7 +1,7 @@
 import { pipeline, Readable } from 'node:stream';
 import { type CsvError, parse as csvParse } from 'csv-parse';
 import { countryCode as lookupCountry } from '../ftm/countries.ts';
-import { addValues, type FtmEntity, newEntity } from '../ftm/types.ts';
+import { addValues, type FtmEntity, newEntity, slug } from '../ftm/types.ts';
 import { InputFormatError } from './errors.ts';
 import { clean, MAX_FIELD_CHARS } from './text.ts';
 import type { ByteSource, ListImporter, ListRecord, ParseContext, ParseEvent } from './types.ts';
@@ -20,12 +20,6 @@ import type { ByteSource, ListImporter, ListRecord, ParseContext, ParseEvent } f
 const AUTHORITY = 'UK Office of Financial Sanctions Implementation (HM Treasury)';
 const OPEN_GROUP_WINDOW = 64;
 const MAX_ROWS_PER_GROUP = 5000;
-
-const slug = (ref: string): string =>
-  ref
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
 
 /** Header names compared without case, spaces or punctuation: `Current owner/operator (s)` = `...operator(s)`. */
 const columnKey = (name: string): string => name.toLowerCase().replace(/[^a-z0-9]/g, '');

@@ -5,9 +5,10 @@ import type { AddressInfo } from 'node:net';
 import { describe, test } from 'node:test';
 import { missingShared, sharedFile } from '../config/paths.ts';
 import { entityProblems, loadFtmModel } from '../ftm/model.ts';
+import { slug } from '../ftm/types.ts';
 import { InputFormatError } from './errors.ts';
 import type { ByteSource, ListMeta, ListRecord } from './types.ts';
-import { isoDate, slug, splitAliases, splitDocumentNumber, unXmlImporter } from './un.ts';
+import { isoDate, splitAliases, splitDocumentNumber, unXmlImporter } from './un.ts';
 
 const UN = ['lists', 'un'];
 const unFile = (date: string): string[] => [...UN, `un-consolidated-${date}.xml`];

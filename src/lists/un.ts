@@ -28,7 +28,7 @@
  */
 import { createHash } from 'node:crypto';
 import { countryCode } from '../ftm/countries.ts';
-import { addValues, type FtmEntity, newEntity } from '../ftm/types.ts';
+import { addValues, type FtmEntity, newEntity, slug } from '../ftm/types.ts';
 import { InputFormatError } from './errors.ts';
 import type { ByteSource, ListImporter, ListMeta, ListRecord, ParseContext, ParseEvent } from './types.ts';
 import { children, childText, childTexts, readXmlRecords, type XmlNode } from './xml.ts';
@@ -443,15 +443,6 @@ const joinParts = (parts: Array<string | undefined>): string | undefined => {
   const kept = parts.filter((p): p is string => p !== undefined && p !== '');
   return kept.length > 0 ? kept.join(', ') : undefined;
 };
-
-/** The list's reference as an id part: `KPe.051 ` -> `kpe-051`. */
-export function slug(ref: string): string {
-  return ref
-    .trim()
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-}
 
 const shortHash = (text: string): string => createHash('sha1').update(text).digest('hex').slice(0, 10);
 

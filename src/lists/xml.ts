@@ -64,6 +64,8 @@ export async function* readXmlRecords(input: ByteSource, opts: XmlRecordOptions)
   let sinceEvent = 0;
   parser.on('opentag', (tag: SaxesTag) => {
     sinceEvent = 0;
+    // After a syntax error saxes keeps going; what it reports then (a misplaced element) would mislead.
+    if (failure) return;
     sawRoot = true;
     const name = localName(tag.name);
     path.push(name);

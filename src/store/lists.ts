@@ -170,6 +170,36 @@ export async function insertVersionRecords(
     .execute();
 }
 
+/** Which of these listings a version already holds (to refuse a listing that appears twice in one file). */
+export async function recordsInVersion(
+  db: Kysely<Database>,
+  versionId: string,
+  entityIds: string[],
+): Promise<string[]> {
+  if (entityIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('version_records')
+    .select('entity_id')
+    .where('version_id', '=', versionId)
+    .where('entity_id', 'in', entityIds)
+    .execute();
+  return rows.map((r) => r.entity_id);
+}
+
+/** Records the final counts of a version once all its listings are in. */
+export async function finishVersion(
+  db: Kysely<Database>,
+  id: string,
+  recordCount: number,
+  counts: VersionCounts,
+): Promise<void> {
+  await db
+    .updateTable('list_versions')
+    .set({ record_count: recordCount, counts: JSON.stringify(counts) })
+    .where('id', '=', id)
+    .execute();
+}
+
 /** The newest version of a dataset by publication date, or undefined when none was imported. */
 export async function latestVersion(db: Kysely<Database>, dataset: string): Promise<string | undefined> {
   const r = await db
@@ -228,9 +258,11 @@ export async function refreshCurrent(db: Kysely<Database>, dataset: string): Pro
 }
 
 export interface EntityQuery {
-  q?: string;
+  /** Normalised search tokens (see lists/record.ts searchTokens); each must start a word of a name or id. */
+  terms?: string[];
   schema?: string;
   source?: string;
+  dataset?: string;
   regime?: string;
   limit?: number;
   offset?: number;
@@ -255,11 +287,10 @@ export async function searchCurrent(
   let q = store.db.selectFrom('current_entities');
   if (query.schema) q = q.where('schema', '=', query.schema);
   if (query.source) q = q.where('source', '=', query.source);
+  if (query.dataset) q = q.where('dataset', '=', query.dataset);
   if (query.regime) q = q.where(likeEscaped(sql`' ' || regimes || ' '`, `% ${escapeLike(query.regime)} %`));
-  if (query.q) {
-    for (const term of query.q.toLowerCase().split(/\s+/).filter(Boolean)) {
-      q = q.where(likeEscaped(sql.ref('search_text'), `%${escapeLike(term)}%`));
-    }
+  for (const term of query.terms ?? []) {
+    q = q.where(likeEscaped(sql.ref('search_text'), `% ${escapeLike(term)}%`));
   }
   const total = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const rows = await q
@@ -407,7 +438,7 @@ export async function versionDelta(store: Engine, fromId: string, toId: string):
  */
 export async function* iterateCurrentRecords(
   store: Engine,
-  source?: string,
+  filter: { source?: string; dataset?: string } = {},
   pageSize = 500,
 ): AsyncGenerator<StoredRecord> {
   let after = '';
@@ -421,7 +452,8 @@ export async function* iterateCurrentRecords(
       .where('c.entity_id', '>', after)
       .orderBy('c.entity_id')
       .limit(pageSize);
-    if (source) q = q.where('c.source', '=', source);
+    if (filter.source) q = q.where('c.source', '=', filter.source);
+    if (filter.dataset) q = q.where('c.dataset', '=', filter.dataset);
     const rows = await q.execute();
     for (const r of rows) yield toRecord(store, r);
     if (rows.length < pageSize) return;

@@ -21,7 +21,7 @@ const rec = (id: string, hash: string, name: string, extra: Partial<RecordInsert
   caption: name,
   sourceRef: id.toUpperCase(),
   regimes: ['un-dprk'],
-  searchText: `${name.toLowerCase()} `,
+  searchText: ` ${name.toLowerCase()} `,
   listedOn: '2017-01-01',
   data: {
     entity: { id, schema: 'Person', properties: { name: [name] } },
@@ -132,9 +132,10 @@ for (const engine of TEST_ENGINES) {
         ]);
         const all = await searchCurrent(store, {});
         assert.deepEqual(all.items.map((i) => i.id).sort(), ['p1', 'p2', 'p4']);
-        assert.equal((await searchCurrent(store, { q: 'song chol' })).total, 1);
+        assert.equal((await searchCurrent(store, { terms: ['song', 'chol'] })).total, 1);
+        assert.equal((await searchCurrent(store, { terms: ['ong'] })).total, 0, 'terms match at word starts');
         // like wildcards in user input are literal
-        assert.equal((await searchCurrent(store, { q: '%' })).total, 0);
+        assert.equal((await searchCurrent(store, { terms: ['%'] })).total, 0);
         assert.equal((await searchCurrent(store, { regime: 'un-dprk', limit: 1 })).items.length, 1);
         assert.equal(
           (await searchCurrent(store, { regime: 'un-dpr' })).total,

@@ -179,3 +179,13 @@ export async function revokeToken(db: Kysely<Database>, id: string, now: string)
     .executeTakeFirst();
   return Number(r.numUpdatedRows) > 0;
 }
+
+export async function countActiveAdmins(store: Engine): Promise<number> {
+  const r = await store.db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('role', '=', 'admin')
+    .where('disabled', '=', 0)
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}

@@ -2,14 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { missingShared } from '../../config/paths.ts';
 import { loadFtmModel } from '../../ftm/model.ts';
-import {
-  entitySchema,
-  OfacRecordBuilder,
-  ofacCountry,
-  SCHEMA_PROPS,
-  slug,
-  splitPersonName,
-} from './build.ts';
+import { slug } from '../../ftm/types.ts';
+import { entitySchema, OfacRecordBuilder, ofacCountry, SCHEMA_PROPS, splitPersonName } from './build.ts';
 
 test('the property table is a subset of the real FtM model', {
   skip: missingShared('ftm', 'npm-alephdata-followthemoney-3.8.4_defaultModel.json'),

@@ -9,22 +9,13 @@
  *   note `Label: value` instead of being dropped or put on a property FtM does not have.
  */
 import { countryCode } from '../../ftm/countries.ts';
-import { addValues, type FtmEntity, newEntity } from '../../ftm/types.ts';
+import { addValues, type FtmEntity, newEntity, slug } from '../../ftm/types.ts';
 import { clean } from '../text.ts';
 import type { ListRecord } from '../types.ts';
 import { programRegime } from './programs.ts';
 
 export const AUTHORITY = 'Office of Foreign Assets Control (US Treasury)';
 const DETAILS_URL = 'https://sanctionssearch.ofac.treas.gov/Details.aspx?id=';
-
-/** A reference or number as an id part: lowercased, non-alphanumerics as '-' (`G 649385` -> `g-649385`). */
-export function slug(ref: string): string {
-  return ref
-    .trim()
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-}
 
 // The FtM properties this importer writes, per schema, inherited ones included (a subset of the model;
 // a test checks it against the real FtM model so it cannot drift).

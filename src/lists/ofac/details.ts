@@ -21,9 +21,9 @@
  *   `provisions`, as written.
  * - Anything unrecognised stays, as written, in `notes`.
  */
-import { addValues } from '../../ftm/types.ts';
+import { addValues, slug } from '../../ftm/types.ts';
 import { clean } from '../text.ts';
-import { type OfacRecordBuilder, ofacCountry, slug } from './build.ts';
+import { type OfacRecordBuilder, ofacCountry } from './build.ts';
 import { parseDateExpression, parseOfacDate } from './dates.ts';
 
 export interface OfacDetail {

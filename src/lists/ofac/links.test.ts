@@ -60,3 +60,23 @@ test('a second pass turns unambiguous names into links and ownerships', () => {
   // Running it again adds nothing new.
   assert.equal(resolveOfacLinks(records).added, 0);
 });
+
+test('an owner that is not listed becomes a party of the vessel record, owning it', () => {
+  const records = [record('6', 'Vessel', 'SEA STAR', undefined, 'Samir de Navegacion S.A.')];
+  const result = resolveOfacLinks(records);
+  assert.deepEqual(
+    result.unresolved.map((u) => [u.kind, u.name]),
+    [['Vessel Owner', 'Samir de Navegacion S.A.']],
+  );
+  const party = records[0].adjuncts.find((a) => a.schema === 'LegalEntity');
+  assert.deepEqual(party, {
+    id: 'ofac-6-party-samir-de-navegacion-s-a',
+    schema: 'LegalEntity',
+    properties: { name: ['Samir de Navegacion S.A.'] },
+  });
+  assert.deepEqual(records[0].adjuncts.find((a) => a.schema === 'Ownership')?.properties, {
+    owner: ['ofac-6-party-samir-de-navegacion-s-a'],
+    asset: ['ofac-6'],
+    role: ['Vessel Owner'],
+  });
+});

@@ -7,7 +7,7 @@
  * Ownership(owner, asset) for owners. Names that match no listing, or several, are left as notes only:
  * guessing a link between sanctioned parties would be worse than missing one.
  */
-import { addValues, newEntity } from '../../ftm/types.ts';
+import { addValues, newEntity, slug } from '../../ftm/types.ts';
 import type { ListRecord } from '../types.ts';
 
 export type LinkKind = 'Linked To' | 'Vessel Owner' | 'Aircraft Operator';
@@ -76,11 +76,20 @@ export class OfacLinkResolver {
     const self = r.entity.id;
     for (const { kind, name } of linkedNames(r.entity)) {
       const candidates = [...(this.#byName.get(nameKey(name)) ?? [])].filter((id) => id !== self);
-      if (candidates.length !== 1) {
+      let other: string;
+      if (candidates.length === 1) other = candidates[0];
+      else {
         this.result.unresolved.push({ sourceRef: r.sourceRef, kind, name, candidates: candidates.length });
-        continue;
+        if (kind === 'Linked To') continue;
+        // A vessel's owner or an aircraft's operator that is not itself listed is still a party worth
+        // showing: it becomes an entity of the record (a LegalEntity with the name as OFAC writes it).
+        other = `${self}-party-${slug(name) || 'x'}`;
+        if (!r.adjuncts.some((a) => a.id === other)) {
+          const party = newEntity(other, 'LegalEntity');
+          addValues(party, 'name', name);
+          r.adjuncts.push(party);
+        }
       }
-      const other = candidates[0];
       const link =
         kind === 'Vessel Owner'
           ? newEntity(`${self}-ownership-${other}`, 'Ownership')
