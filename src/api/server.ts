@@ -18,6 +18,8 @@ import {
 import { z } from 'zod';
 import {
   AuthError,
+  allUsers,
+  auditTrail,
   changeUser,
   createApiToken,
   createUser,
@@ -32,19 +34,16 @@ import { InputFormatError } from '../lists/errors.ts';
 import { exportRecords } from '../lists/export.ts';
 import { importListFile } from '../lists/import.ts';
 import {
-  datasetName,
   diffVersions,
   entityDetail,
   NotFoundError,
   searchEntities,
   summariseLists,
+  versionsOf,
 } from '../lists/service.ts';
 import { LIST_SOURCES, type ListSource } from '../lists/types.ts';
 import { getRegime, listRegimes } from '../regimes/index.ts';
-import { listAudit } from '../store/audit.ts';
-import { listVersions } from '../store/lists.ts';
 import type { Store } from '../store/store.ts';
-import { listUsers } from '../store/users.ts';
 import { actorOf, installAccessControl, SESSION_COOKIE } from './auth.ts';
 import { LoginLimiter } from './login-limiter.ts';
 
@@ -220,7 +219,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
 
   // --- users and tokens (admin) ---
   app.get('/api/users', { config: { access: 'admin' }, schema: { tags: ['admin'] } }, async () =>
-    (await listUsers(store)).map(publicUser),
+    allUsers(store),
   );
   app.post(
     '/api/users',
@@ -295,7 +294,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
       },
     },
     async (req) =>
-      listAudit(store, { limit: req.query.limit, beforeId: req.query.before, action: req.query.action }),
+      auditTrail(store, { limit: req.query.limit, beforeId: req.query.before, action: req.query.action }),
   );
 
   // --- lists ---
@@ -307,7 +306,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   app.get(
     '/api/lists/:list/versions',
     { config: { access: 'read' }, schema: { tags: ['lists'], params: z.object({ list: listName }) } },
-    async (req) => listVersions(store, datasetName(req.params.list)),
+    async (req) => versionsOf(store, req.params.list),
   );
   app.get(
     '/api/lists/:list/diff',

@@ -1,5 +1,5 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { appendAudit } from '../store/audit.ts';
+import { type AuditEntry, appendAudit, listAudit } from '../store/audit.ts';
 import type { Role } from '../store/schema.ts';
 import type { Store } from '../store/store.ts';
 import {
@@ -13,6 +13,7 @@ import {
   insertToken,
   insertUser,
   listTokens,
+  listUsers,
   revokeToken,
   type TokenRow,
   type UserRow,
@@ -196,3 +197,16 @@ export async function tokensOf(store: Store, userName?: string): Promise<TokenRo
 }
 
 export { countUsers };
+
+/** Every user, as clients may see them. */
+export async function allUsers(store: Store): Promise<PublicUser[]> {
+  return (await listUsers(store)).map(publicUser);
+}
+
+/** The audit log, newest first. */
+export function auditTrail(
+  store: Store,
+  opts: { limit?: number; beforeId?: number; action?: string } = {},
+): Promise<AuditEntry[]> {
+  return listAudit(store, opts);
+}

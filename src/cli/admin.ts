@@ -1,15 +1,14 @@
 import type { Command } from 'commander';
 import { ROLES } from '../auth/policy.ts';
 import {
+  allUsers,
+  auditTrail,
   changeUser,
   createApiToken,
   createUser,
-  publicUser,
   revokeApiToken,
   tokensOf,
 } from '../auth/service.ts';
-import { listAudit } from '../store/audit.ts';
-import { listUsers } from '../store/users.ts';
 import { cliActor, withStore } from './context.ts';
 import { CliError, intArg, printJson, printTable, promptPassword, readStdin } from './io.ts';
 
@@ -55,7 +54,7 @@ export function registerAdminCommands(program: Command): void {
     .option('--json', 'machine-readable output')
     .action(async (opts: { json?: boolean }, cmd: Command) => {
       await withStore(cmd, async (store) => {
-        const all = (await listUsers(store)).map(publicUser);
+        const all = await allUsers(store);
         if (opts.json) return printJson(all);
         printTable(
           ['name', 'role', 'created', 'disabled'],
@@ -164,7 +163,7 @@ export function registerAdminCommands(program: Command): void {
     .option('--json', 'machine-readable output')
     .action(async (opts: { limit: number; action?: string; json?: boolean }, cmd: Command) => {
       await withStore(cmd, async (store) => {
-        const entries = await listAudit(store, { limit: opts.limit, action: opts.action });
+        const entries = await auditTrail(store, { limit: opts.limit, action: opts.action });
         if (opts.json) return printJson(entries);
         printTable(
           ['at', 'actor', 'action', 'target'],

@@ -292,3 +292,8 @@ export async function searchEntities(
     offset: query.offset,
   });
 }
+
+/** The versions of one list (`ofac` = the SDN list), oldest first. */
+export function versionsOf(store: Store, list: string): Promise<ListVersionRow[]> {
+  return listVersions(store, datasetName(list));
+}
