@@ -7,6 +7,7 @@ import { missingShared, sharedFile } from '../config/paths.ts';
 import { entityProblems, loadFtmModel } from '../ftm/model.ts';
 import { slug } from '../ftm/types.ts';
 import { InputFormatError } from './errors.ts';
+import { collectParse } from './testing.ts';
 import type { ByteSource, ListMeta, ListRecord } from './types.ts';
 import { isoDate, splitAliases, splitDocumentNumber, unXmlImporter } from './un.ts';
 
@@ -17,17 +18,7 @@ async function* bytes(...chunks: string[]): AsyncGenerator<Uint8Array> {
   for (const c of chunks) yield Buffer.from(c, 'utf8');
 }
 
-async function collect(input: ByteSource, file: string): Promise<{ meta?: ListMeta; records: ListRecord[] }> {
-  let meta: ListMeta | undefined;
-  const records: ListRecord[] = [];
-  for await (const ev of unXmlImporter.parse(input, { file })) {
-    if (ev.kind === 'meta') {
-      assert.equal(records.length, 0, 'meta comes before the first record');
-      meta = ev.meta;
-    } else records.push(ev.record);
-  }
-  return { meta, records };
-}
+const collect = (input: ByteSource, file: string) => collectParse(unXmlImporter, input, { file });
 
 const cache = new Map<string, Promise<{ meta?: ListMeta; records: ListRecord[] }>>();
 function loadShared(date: string) {

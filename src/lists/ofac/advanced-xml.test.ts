@@ -7,32 +7,16 @@ import { describe, test } from 'node:test';
 import { missingShared, sharedFile } from '../../config/paths.ts';
 import { entityProblems, loadFtmModel } from '../../ftm/model.ts';
 import { InputFormatError } from '../errors.ts';
-import type { ByteSource, ListMeta, ListRecord } from '../types.ts';
+import { chunkedBytes, collectParse } from '../testing.ts';
+import type { ByteSource, ListRecord } from '../types.ts';
 import { ofacAdvancedXmlImporter } from './advanced-xml.ts';
 
 const MODEL_FILE = ['ftm', 'npm-alephdata-followthemoney-3.8.4_defaultModel.json'];
 const XSD = ['lists', 'schemas', 'ofac_sdn_advanced.xsd'];
 
-const bytes = (text: string, chunk = 61): ByteSource =>
-  (async function* () {
-    const buf = Buffer.from(text);
-    for (let i = 0; i < buf.length; i += chunk) yield buf.subarray(i, i + chunk);
-  })();
-
-async function collect(
-  input: ByteSource,
-  file = 'sdn_advanced.xml',
-): Promise<{ meta?: ListMeta; records: ListRecord[] }> {
-  let meta: ListMeta | undefined;
-  const records: ListRecord[] = [];
-  for await (const ev of ofacAdvancedXmlImporter.parse(input, { file })) {
-    if (ev.kind === 'meta') {
-      assert.equal(records.length, 0, 'meta comes first');
-      meta = ev.meta;
-    } else records.push(ev.record);
-  }
-  return { meta, records };
-}
+const bytes = (text: string, chunk = 61) => chunkedBytes(text, chunk);
+const collect = (input: ByteSource, file = 'sdn_advanced.xml') =>
+  collectParse(ofacAdvancedXmlImporter, input, { file });
 
 const byRef = (records: ListRecord[], ref: string): ListRecord => {
   const r = records.find((x) => x.sourceRef === ref);

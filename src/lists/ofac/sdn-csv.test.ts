@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { createReadStream } from 'node:fs';
 import { describe, test } from 'node:test';
 import { missingShared, sharedFile } from '../../config/paths.ts';
-import { entityProblems, loadFtmModel } from '../../ftm/model.ts';
 import { InputFormatError } from '../errors.ts';
-import type { ByteSource, ListMeta, ListRecord, ParseContext } from '../types.ts';
+import { assertValidFtm, chunkedBytes, collectParse } from '../testing.ts';
+import type { ByteSource, ListRecord, ParseContext } from '../types.ts';
 import { resolveOfacLinks } from './links.ts';
 import { ofacSdnCsvImporter } from './sdn-csv.ts';
 
@@ -12,33 +12,8 @@ const MODEL_FILE = ['ftm', 'npm-alephdata-followthemoney-3.8.4_defaultModel.json
 const SDN_2024 = ['lists', 'ofac', 'sdn-2024-05-03.csv'];
 const LEGACY = ['lists', 'ofac', 'legacy-csv-snapshot'];
 
-const bytes = (text: string, chunk = 37): ByteSource =>
-  (async function* () {
-    // Small chunks so rows, quotes and multi-byte characters straddle chunk boundaries.
-    const buf = Buffer.from(text);
-    for (let i = 0; i < buf.length; i += chunk) yield buf.subarray(i, i + chunk);
-  })();
-
-async function collect(
-  input: ByteSource,
-  ctx: ParseContext,
-): Promise<{ meta?: ListMeta; records: ListRecord[] }> {
-  let meta: ListMeta | undefined;
-  const records: ListRecord[] = [];
-  for await (const ev of ofacSdnCsvImporter.parse(input, ctx)) {
-    if (ev.kind === 'meta') {
-      assert.equal(records.length, 0, 'meta comes before the first record');
-      meta = ev.meta;
-    } else records.push(ev.record);
-  }
-  return { meta, records };
-}
-
-function assertValidFtm(records: ListRecord[]): void {
-  const model = loadFtmModel();
-  const problems = records.flatMap((r) => [r.entity, ...r.adjuncts].flatMap((e) => entityProblems(model, e)));
-  assert.deepEqual(problems.slice(0, 10), []);
-}
+const bytes = (text: string, chunk = 37) => chunkedBytes(text, chunk);
+const collect = (input: ByteSource, ctx: ParseContext) => collectParse(ofacSdnCsvImporter, input, ctx);
 
 const byRef = (records: ListRecord[], ref: string): ListRecord => {
   const r = records.find((x) => x.sourceRef === ref);

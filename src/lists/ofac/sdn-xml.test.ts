@@ -2,42 +2,16 @@ import assert from 'node:assert/strict';
 import { createReadStream } from 'node:fs';
 import { describe, test } from 'node:test';
 import { missingShared, sharedFile } from '../../config/paths.ts';
-import { entityProblems, loadFtmModel } from '../../ftm/model.ts';
 import { InputFormatError } from '../errors.ts';
-import type { ByteSource, ListMeta, ListRecord } from '../types.ts';
+import { assertValidFtm, chunkedBytes, collectParse } from '../testing.ts';
+import type { ByteSource } from '../types.ts';
 import { ofacSdnXmlImporter } from './sdn-xml.ts';
 
 const MODEL_FILE = ['ftm', 'npm-alephdata-followthemoney-3.8.4_defaultModel.json'];
 const REAL = ['consolidated-nonsdn-2025-12-18.xml', 'consolidated-nonsdn-2026-01-08.xml'];
 
-const bytes = (text: string, chunk = 53): ByteSource =>
-  (async function* () {
-    const buf = Buffer.from(text);
-    for (let i = 0; i < buf.length; i += chunk) yield buf.subarray(i, i + chunk);
-  })();
-
-async function collect(
-  input: ByteSource,
-  file = 'sdn.xml',
-): Promise<{ meta?: ListMeta; records: ListRecord[] }> {
-  let meta: ListMeta | undefined;
-  const records: ListRecord[] = [];
-  for await (const ev of ofacSdnXmlImporter.parse(input, { file })) {
-    if (ev.kind === 'meta') {
-      assert.equal(records.length, 0, 'meta comes first');
-      meta = ev.meta;
-    } else records.push(ev.record);
-  }
-  return { meta, records };
-}
-
-function assertValidFtm(records: ListRecord[]): void {
-  const model = loadFtmModel();
-  assert.deepEqual(
-    records.flatMap((r) => [r.entity, ...r.adjuncts].flatMap((e) => entityProblems(model, e))).slice(0, 10),
-    [],
-  );
-}
+const bytes = (text: string, chunk = 53) => chunkedBytes(text, chunk);
+const collect = (input: ByteSource, file = 'sdn.xml') => collectParse(ofacSdnXmlImporter, input, { file });
 
 // The pre-2024 layout (SDN.XML, tempuri namespace), written from the old sdnList schema.
 const OLD_XML = `<?xml version="1.0" standalone="yes"?>
