@@ -159,6 +159,77 @@ function migrations(engine: Engine): Record<string, Migration> {
           .execute();
       },
     },
+    '0004-screening': {
+      async up(db: Kysely<unknown>) {
+        // An analyst's verdict on one hit: keyed by the query's fingerprint and the listing's content hash, so
+        // the same hit is suppressed next time unless the listing changed. Append-only: the newest counts.
+        await db.schema
+          .createTable('screening_decisions')
+          .addColumn('id', serial, (c) =>
+            engine.name === 'sqlite' ? c.primaryKey().autoIncrement() : c.primaryKey(),
+          )
+          .addColumn('query_fingerprint', 'text', (c) => c.notNull())
+          .addColumn('entity_id', 'text', (c) => c.notNull())
+          .addColumn('entity_hash', 'text', (c) => c.notNull())
+          .addColumn('decision', 'text', (c) =>
+            c.notNull().check(sql`decision in ('match','false_positive')`),
+          )
+          .addColumn('note', 'text')
+          .addColumn('query', json, (c) => c.notNull())
+          .addColumn('decided_by', 'text', (c) => c.notNull())
+          .addColumn('decided_at', time, (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createIndex('screening_decisions_key')
+          .on('screening_decisions')
+          .columns(['query_fingerprint', 'entity_id'])
+          .execute();
+        await db.schema
+          .createTable('watchlists')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('name', 'text', (c) => c.notNull().unique())
+          .addColumn('created_by', 'text', (c) => c.notNull())
+          .addColumn('created_at', time, (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createTable('watchlist_items')
+          .addColumn('watchlist_id', 'text', (c) =>
+            c.notNull().references('watchlists.id').onDelete('cascade'),
+          )
+          .addColumn('id', 'text', (c) => c.notNull())
+          .addColumn('label', 'text')
+          .addColumn('query', json, (c) => c.notNull())
+          .addColumn('query_fingerprint', 'text', (c) => c.notNull())
+          .addColumn('added_at', time, (c) => c.notNull())
+          .addPrimaryKeyConstraint('watchlist_items_pk', ['watchlist_id', 'id'])
+          .execute();
+        await db.schema
+          .createTable('alerts')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('kind', 'text', (c) => c.notNull())
+          .addColumn('status', 'text', (c) =>
+            c.notNull().check(sql`status in ('open','confirmed','dismissed')`),
+          )
+          .addColumn('subject', 'text', (c) => c.notNull())
+          .addColumn('entity_id', 'text')
+          .addColumn('entity_hash', 'text')
+          .addColumn('score', 'real')
+          .addColumn('details', json, (c) => c.notNull())
+          .addColumn('reason', 'text')
+          .addColumn('created_at', time, (c) => c.notNull())
+          .addColumn('updated_at', time, (c) => c.notNull())
+          .addColumn('updated_by', 'text')
+          .execute();
+        await db.schema.createIndex('alerts_status').on('alerts').columns(['status', 'created_at']).execute();
+        // One alert per (subject, listing content): re-screening the same hit does not raise it again.
+        await db.schema
+          .createIndex('alerts_dedupe')
+          .on('alerts')
+          .columns(['kind', 'subject', 'entity_id', 'entity_hash'])
+          .unique()
+          .execute();
+      },
+    },
   };
 }
 

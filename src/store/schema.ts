@@ -15,6 +15,59 @@ export interface Database {
   version_records: VersionRecordsTable;
   current_entities: CurrentEntitiesTable;
   list_downloads: ListDownloadsTable;
+  screening_decisions: ScreeningDecisionsTable;
+  watchlists: WatchlistsTable;
+  watchlist_items: WatchlistItemsTable;
+  alerts: AlertsTable;
+}
+
+export type Decision = 'match' | 'false_positive';
+export type AlertStatus = 'open' | 'confirmed' | 'dismissed';
+
+export interface ScreeningDecisionsTable {
+  id: Generated<number>;
+  query_fingerprint: string;
+  entity_id: string;
+  entity_hash: string;
+  decision: Decision;
+  note: string | null;
+  query: unknown;
+  decided_by: string;
+  decided_at: string;
+}
+
+export interface WatchlistsTable {
+  id: string;
+  name: string;
+  created_by: string;
+  created_at: string;
+}
+
+/** A name, company or vessel a user monitors; keyed by watchlist so a customer's list stays together. */
+export interface WatchlistItemsTable {
+  watchlist_id: string;
+  id: string;
+  label: string | null;
+  query: unknown;
+  query_fingerprint: string;
+  added_at: string;
+}
+
+export interface AlertsTable {
+  id: string;
+  /** `screening` (a watchlist hit); maritime alerts come later. */
+  kind: string;
+  status: AlertStatus;
+  /** What the alert is about, e.g. `watchlist:<list id>/<item id>`. */
+  subject: string;
+  entity_id: string | null;
+  entity_hash: string | null;
+  score: number | null;
+  details: unknown;
+  reason: string | null;
+  created_at: string;
+  updated_at: string;
+  updated_by: string | null;
 }
 
 export interface ListDownloadsTable {
