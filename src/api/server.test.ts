@@ -234,6 +234,135 @@ describe('HTTP API', () => {
     );
   });
 
+  test('screening: yente-compatible /match and /search, compare, decisions', { skip: skipData }, async () => {
+    // Lists were imported by the previous test (2025-12-10 is current).
+    const match = await app.inject({
+      method: 'POST',
+      url: '/match/default?limit=3',
+      headers: auth('viewer'),
+      payload: {
+        queries: {
+          q1: {
+            schema: 'Person',
+            properties: { name: ['Ri Won-ho'], birthDate: ['1964-07-17'], nationality: ['kp'] },
+          },
+          q2: { schema: 'Person', properties: { name: ['Zebulon Quartermaine-Fitzwilliam'] } },
+        },
+      },
+    });
+    assert.equal(match.statusCode, 200, match.body);
+    const body = match.json();
+    const top = body.responses.q1.results[0];
+    assert.equal(top.id, 'un-kpi-033');
+    assert.equal(top.match, true);
+    assert.equal(top.reference, 'KPi.033');
+    assert.deepEqual(top.datasets, ['un']);
+    assert.ok(top.explanations.length > 0, 'every result explains itself');
+    assert.equal(body.responses.q2.results.filter((r: { match: boolean }) => r.match).length, 0);
+
+    const tooMany = Object.fromEntries(
+      Array.from({ length: 101 }, (_, i) => [`q${i}`, { schema: 'Person', properties: { name: ['x'] } }]),
+    );
+    const r101 = await app.inject({
+      method: 'POST',
+      url: '/match/default',
+      headers: auth('viewer'),
+      payload: { queries: tooMany },
+    });
+    assert.equal(r101.statusCode, 400);
+    assert.match(r101.json().message, /at most 100 queries/);
+    const badSchema = await app.inject({
+      method: 'POST',
+      url: '/match/default',
+      headers: auth('viewer'),
+      payload: { queries: { a: { schema: 'Spaceship', properties: { name: ['x'] } } } },
+    });
+    assert.equal(badSchema.statusCode, 400);
+    const huge = await app.inject({
+      method: 'POST',
+      url: '/match/un',
+      headers: auth('viewer'),
+      payload: { queries: { a: { schema: 'Person', properties: { name: ['x'.repeat(5000)] } } } },
+    });
+    assert.equal(huge.statusCode, 400);
+    assert.equal(
+      (
+        await app.inject({
+          method: 'POST',
+          url: '/match/mars',
+          headers: auth('viewer'),
+          payload: { queries: {} },
+        })
+      ).statusCode,
+      400,
+    );
+
+    const search = await app.inject({ url: '/search/un?q=RI%20WON%20HO', headers: auth('viewer') });
+    assert.equal(search.json().results[0].id, 'un-kpi-033');
+
+    const cmp = await app.inject({
+      method: 'POST',
+      url: '/api/screening/compare',
+      headers: auth('viewer'),
+      payload: [
+        { schema: 'Person', a: { name: ['Kim Jong-un'] }, b: { name: ['KIM JONG UN'] } },
+        { schema: 'Person', a: { name: ['Kim Jong-un'] }, b: { name: ['Park Chan-wook'] } },
+      ],
+    });
+    assert.equal(cmp.statusCode, 200);
+    const [same, other] = cmp.json();
+    assert.equal(same.match, true);
+    assert.equal(other.match, false);
+
+    const query = {
+      schema: 'Person',
+      properties: { name: ['Ri Won-ho'], birthDate: ['1964-07-17'], nationality: ['kp'] },
+    };
+    const viewerDecides = await app.inject({
+      method: 'POST',
+      url: '/api/screening/decisions',
+      headers: auth('viewer'),
+      payload: { query, entityId: 'un-kpi-033', decision: 'false_positive' },
+    });
+    assert.equal(viewerDecides.statusCode, 403);
+    const decided = await app.inject({
+      method: 'POST',
+      url: '/api/screening/decisions',
+      headers: auth('analyst'),
+      payload: {
+        query,
+        entityId: 'un-kpi-033',
+        decision: 'false_positive',
+        note: 'our customer is another person',
+      },
+    });
+    assert.equal(decided.statusCode, 201, decided.body);
+    const again = await app.inject({
+      method: 'POST',
+      url: '/match/default',
+      headers: auth('viewer'),
+      payload: { queries: { q1: query } },
+    });
+    const hit = again.json().responses.q1.results.find((r: { id: string }) => r.id === 'un-kpi-033');
+    assert.equal(hit.suppressed, true);
+    assert.equal(hit.match, false, 'a remembered false positive no longer flags');
+    assert.equal(hit.decision.decision, 'false_positive');
+
+    const alerts = await app.inject({ url: '/api/alerts?status=open', headers: auth('viewer') });
+    assert.equal(alerts.statusCode, 200);
+    assert.equal(
+      (
+        await app.inject({
+          method: 'PATCH',
+          url: '/api/alerts/nope',
+          headers: auth('analyst'),
+          payload: { status: 'confirmed' },
+        })
+      ).statusCode,
+      404,
+    );
+  });
+
   test('regimes are served with their cited measures', async () => {
     const r = await app.inject({ url: '/api/regimes/un-dprk', headers: auth('viewer') });
     assert.equal(r.statusCode, 200);

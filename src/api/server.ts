@@ -43,9 +43,12 @@ import {
 } from '../lists/service.ts';
 import { LIST_SOURCES, type ListSource } from '../lists/types.ts';
 import { getRegime, listRegimes } from '../regimes/index.ts';
+import { AlertError } from '../screening/monitoring/alerts.ts';
+import { ScreeningService } from '../screening/service.ts';
 import type { Store } from '../store/store.ts';
 import { actorOf, installAccessControl, SESSION_COOKIE } from './auth.ts';
 import { LoginLimiter } from './login-limiter.ts';
+import { registerScreeningRoutes } from './screening-routes.ts';
 
 export const VERSION = '0.1.0';
 
@@ -97,6 +100,7 @@ function documentErrors(route: RouteOptions): void {
 export async function buildServer(opts: ServerOptions): Promise<FastifyInstance> {
   const { store } = opts;
   const limiter = opts.loginLimiter ?? new LoginLimiter();
+  const screening = new ScreeningService(store);
   const app = Fastify({
     logger: opts.logger
       ? { level: 'info', redact: ['req.headers.authorization', 'req.headers.cookie'] }
@@ -142,7 +146,9 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     }
     if (err instanceof NotFoundError)
       return reply.code(404).send({ error: 'not_found', message: err.message });
-    if (err instanceof AuthError) return reply.code(400).send({ error: 'bad_request', message: err.message });
+    if (err instanceof AuthError || err instanceof AlertError) {
+      return reply.code(400).send({ error: 'bad_request', message: err.message });
+    }
     if (err instanceof InputFormatError)
       return reply.code(422).send({ error: 'bad_input', message: err.message });
     const status = (err as { statusCode?: number }).statusCode;
@@ -345,6 +351,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
       try {
         const path = join(dir, req.query.filename.replace(/[^A-Za-z0-9._-]/g, '_'));
         await pipeline(req.body as Readable, createWriteStream(path));
+        screening.invalidate();
         return await importListFile(store, path, {
           actor: actorOf(req),
           source: req.query.source as ListSource | undefined,
@@ -416,6 +423,9 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
       return reply.send(Readable.from(exportRecords(store, format, list)));
     },
   );
+
+  // --- screening ---
+  registerScreeningRoutes(app, screening);
 
   // --- regimes ---
   app.get('/api/regimes', { config: { access: 'read' }, schema: { tags: ['regimes'] } }, async () =>

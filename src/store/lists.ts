@@ -527,3 +527,12 @@ export async function saveDownloadState(store: Engine, id: string, s: DownloadSt
     .onConflict((oc) => oc.column('id').doUpdateSet(values))
     .execute();
 }
+
+/** A token that changes whenever any list version is imported (the screening index rebuilds on change). */
+export async function listsStamp(store: Engine): Promise<string> {
+  const r = await store.db
+    .selectFrom('list_versions')
+    .select([(eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.max('imported_at').as('last')])
+    .executeTakeFirstOrThrow();
+  return `${Number(r.n)}/${r.last ?? ''}`;
+}

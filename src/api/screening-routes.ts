@@ -1,0 +1,190 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { NotFoundError } from '../lists/service.ts';
+import { AlertError, alertsInbox, triageAlert } from '../screening/monitoring/alerts.ts';
+import { recordDecision } from '../screening/monitoring/decisions.ts';
+import { compare } from '../screening/score.ts';
+import { SCREENING_DATASETS, type ScreeningHit, type ScreeningService } from '../screening/service.ts';
+import { DEFAULT_THRESHOLD } from '../screening/types.ts';
+import { actorOf } from './auth.ts';
+
+/** The schemata a query may name (FtM matchable schemata). */
+const SCHEMATA = ['Thing', 'LegalEntity', 'Person', 'Organization', 'Company', 'Vessel', 'Airplane'] as const;
+const values = z.array(z.string().max(1024, 'a value of at most 1024 characters')).max(50);
+const properties = z
+  .record(z.string().max(64), values)
+  .refine((p) => Object.keys(p).length <= 30, 'at most 30 properties');
+const entityQuery = z.object({ schema: z.enum(SCHEMATA), properties });
+const datasetParam = z.object({ dataset: z.enum(Object.keys(SCREENING_DATASETS) as [string, ...string[]]) });
+
+/** A hit in yente's shape (clients of OpenSanctions' yente work unchanged), with our extras beside it. */
+const yenteResult = (h: ScreeningHit) => ({
+  id: h.id,
+  caption: h.caption,
+  schema: h.schema,
+  properties: h.properties,
+  datasets: h.datasets,
+  referents: [] as string[],
+  target: true,
+  score: h.score,
+  match: h.match && !h.suppressed,
+  features: h.features,
+  explanations: h.explanations,
+  reference: h.sourceRef,
+  regimes: h.regimes,
+  decision: h.decision ?? null,
+  suppressed: h.suppressed,
+});
+
+export function registerScreeningRoutes(root: FastifyInstance, screening: ScreeningService): void {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+  const { store } = screening;
+
+  app.post(
+    '/match/:dataset',
+    {
+      config: { access: 'read' },
+      schema: {
+        tags: ['screening'],
+        summary: 'Screen entities (yente-compatible): up to 100 queries per request',
+        params: datasetParam,
+        querystring: z.object({
+          threshold: z.coerce.number().min(0).max(1).default(DEFAULT_THRESHOLD),
+          limit: z.coerce.number().int().min(1).max(500).default(5),
+          algorithm: z.string().max(32).optional(),
+        }),
+        body: z.object({
+          queries: z
+            .record(z.string().max(200), entityQuery)
+            .refine((q) => Object.keys(q).length > 0, 'no queries')
+            .refine((q) => Object.keys(q).length <= 100, 'at most 100 queries per request'),
+        }),
+      },
+    },
+    async (req) => {
+      const { threshold, limit } = req.query;
+      const responses: Record<string, unknown> = {};
+      for (const [key, query] of Object.entries(req.body.queries)) {
+        const hits = await screening.screen(query, { dataset: req.params.dataset, threshold, limit });
+        responses[key] = {
+          status: 200,
+          results: hits.map(yenteResult),
+          total: { value: hits.length, relation: 'eq' },
+          query,
+        };
+      }
+      return { responses, limit };
+    },
+  );
+
+  app.get(
+    '/search/:dataset',
+    {
+      config: { access: 'read' },
+      schema: {
+        tags: ['screening'],
+        summary: 'Search by name (yente-compatible)',
+        params: datasetParam,
+        querystring: z.object({
+          q: z.string().min(1).max(1024),
+          schema: z.enum(SCHEMATA).default('Thing'),
+          limit: z.coerce.number().int().min(1).max(500).default(10),
+        }),
+      },
+    },
+    async (req) => {
+      const { q, schema, limit } = req.query;
+      const hits = await screening.screen(
+        { schema, properties: { name: [q] } },
+        { dataset: req.params.dataset, threshold: DEFAULT_THRESHOLD, limit },
+      );
+      return {
+        results: hits.map(yenteResult),
+        total: { value: hits.length, relation: 'eq' },
+        limit,
+        offset: 0,
+      };
+    },
+  );
+
+  app.post(
+    '/api/screening/compare',
+    {
+      config: { access: 'read' },
+      schema: {
+        tags: ['screening'],
+        summary: 'Score given pairs of records against each other',
+        querystring: z.object({ threshold: z.coerce.number().min(0).max(1).default(DEFAULT_THRESHOLD) }),
+        body: z.array(z.object({ schema: z.enum(SCHEMATA), a: properties, b: properties })).max(1000),
+      },
+    },
+    async (req) => req.body.map((p) => compare(p.schema, p.a, p.b, req.query.threshold)),
+  );
+
+  app.post(
+    '/api/screening/decisions',
+    {
+      config: { access: 'write' },
+      schema: {
+        tags: ['screening'],
+        summary:
+          'Mark a hit as a true match or a false positive (remembered for this query and listing content)',
+        body: z.object({
+          query: entityQuery,
+          entityId: z.string().max(200),
+          decision: z.enum(['match', 'false_positive']),
+          note: z.string().max(2000).optional(),
+        }),
+      },
+    },
+    async (req, reply) => {
+      const entity = (await screening.index()).get(req.body.entityId);
+      if (!entity) throw new NotFoundError(`no current listing ${req.body.entityId}`);
+      const row = await recordDecision(store, { ...req.body, entityHash: entity.hash }, actorOf(req));
+      return reply.code(201).send(row);
+    },
+  );
+
+  app.get(
+    '/api/alerts',
+    {
+      config: { access: 'read' },
+      schema: {
+        tags: ['alerts'],
+        querystring: z.object({
+          status: z.enum(['open', 'confirmed', 'dismissed']).optional(),
+          kind: z.string().max(32).optional(),
+          limit: z.coerce.number().int().min(1).max(500).default(50),
+          offset: z.coerce.number().int().min(0).default(0),
+        }),
+      },
+    },
+    async (req) => alertsInbox(store, req.query),
+  );
+
+  app.patch(
+    '/api/alerts/:id',
+    {
+      config: { access: 'write' },
+      schema: {
+        tags: ['alerts'],
+        summary: 'Triage an alert: confirm it, or dismiss it with a reason',
+        params: z.object({ id: z.string().max(100) }),
+        body: z.object({
+          status: z.enum(['open', 'confirmed', 'dismissed']),
+          reason: z.string().max(2000).optional(),
+        }),
+      },
+    },
+    async (req) => {
+      try {
+        return await triageAlert(store, req.params.id, req.body.status, req.body.reason, actorOf(req));
+      } catch (err) {
+        if (err instanceof AlertError && err.message.startsWith('no alert'))
+          throw new NotFoundError(err.message);
+        throw err;
+      }
+    },
+  );
+}
