@@ -5,7 +5,12 @@ import { NotFoundError } from '../lists/service.ts';
 import { AlertError, alertsInbox, triageAlert } from '../screening/monitoring/alerts.ts';
 import { recordDecision } from '../screening/monitoring/decisions.ts';
 import { compare } from '../screening/score.ts';
-import { SCREENING_DATASETS, type ScreeningHit, type ScreeningService } from '../screening/service.ts';
+import {
+  SCREENING_ALGORITHMS,
+  SCREENING_DATASETS,
+  type ScreeningHit,
+  type ScreeningService,
+} from '../screening/service.ts';
 import { DEFAULT_THRESHOLD } from '../screening/types.ts';
 import { actorOf } from './auth.ts';
 
@@ -52,7 +57,7 @@ export function registerScreeningRoutes(root: FastifyInstance, screening: Screen
         querystring: z.object({
           threshold: z.coerce.number().min(0).max(1).default(DEFAULT_THRESHOLD),
           limit: z.coerce.number().int().min(1).max(500).default(5),
-          algorithm: z.string().max(32).optional(),
+          algorithm: z.enum(SCREENING_ALGORITHMS).default('watchkeeper'),
         }),
         body: z.object({
           queries: z
@@ -66,7 +71,12 @@ export function registerScreeningRoutes(root: FastifyInstance, screening: Screen
       const { threshold, limit } = req.query;
       const responses: Record<string, unknown> = {};
       for (const [key, query] of Object.entries(req.body.queries)) {
-        const hits = await screening.screen(query, { dataset: req.params.dataset, threshold, limit });
+        const hits = await screening.screen(query, {
+          dataset: req.params.dataset,
+          threshold,
+          limit,
+          algorithm: req.query.algorithm,
+        });
         responses[key] = {
           status: 200,
           results: hits.map(yenteResult),

@@ -297,6 +297,18 @@ describe('HTTP API', () => {
       400,
     );
 
+    const ofac = await app.inject({
+      method: 'POST',
+      url: '/match/un?algorithm=ofac&limit=3',
+      headers: auth('viewer'),
+      payload: { queries: { q: { schema: 'Person', properties: { name: ['RI WON HO'] } } } },
+    });
+    assert.equal(ofac.statusCode, 200, ofac.body);
+    const ofacTop = ofac.json().responses.q.results[0];
+    assert.equal(ofacTop.id, 'un-kpi-033');
+    assert.equal(ofacTop.features.ofac_name_score, 100);
+    assert.match(ofacTop.explanations[0].detail, /OFAC Sanctions List Search score 100/);
+
     const search = await app.inject({ url: '/search/un?q=RI%20WON%20HO', headers: auth('viewer') });
     assert.equal(search.json().results[0].id, 'un-kpi-033');
 

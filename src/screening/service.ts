@@ -3,8 +3,51 @@ import type { Store } from '../store/store.ts';
 import { buildIndexFromStore } from './index-builder.ts';
 import type { ScreeningIndex } from './matcher.ts';
 import { type HitDecision, withDecisions } from './monitoring/decisions.ts';
+import { explainOfacScore, ofacScore } from './ofac/index.ts';
 import type { ScreeningQuery } from './types.ts';
 import { DEFAULT_THRESHOLD, type IndexedEntity, type MatchResult } from './types.ts';
+
+export type ScreeningAlgorithm = 'watchkeeper' | 'ofac';
+export const SCREENING_ALGORITHMS: readonly ScreeningAlgorithm[] = ['watchkeeper', 'ofac'];
+
+/** OFAC's name score of the query's best name against the entity's best name (primary name and aliases). */
+function ofacRescore(
+  query: ScreeningQuery,
+  entity: IndexedEntity,
+  r: MatchResult,
+  threshold: number,
+): MatchResult {
+  const names = ['name', 'alias', 'weakAlias', 'previousName'].flatMap((p) => entity.properties[p] ?? []);
+  let best = { score: 0, query: '', name: '' };
+  for (const q of query.properties.name ?? []) {
+    for (const n of names) {
+      const s = ofacScore(q, n);
+      if (s > best.score) best = { score: s, query: q, name: n };
+    }
+  }
+  const how = best.name ? explainOfacScore(best.query, best.name) : undefined;
+  const score = best.score / 100;
+  return {
+    ...r,
+    score,
+    match: score >= threshold,
+    features: { ofac_name_score: best.score },
+    explanations: how
+      ? [
+          {
+            feature: 'ofac_name_score',
+            effect: score,
+            detail:
+              `OFAC Sanctions List Search score ${best.score} for "${best.query}" ~ "${best.name}" (${how.method}: ` +
+              how.nameParts.parts
+                .map((p) => `${p.queryPart}→${p.candidatePart ?? '∅'} ${p.jaroWinkler.toFixed(2)}`)
+                .join(', ') +
+              ')',
+          },
+        ]
+      : [],
+  };
+}
 
 /** yente's dataset names: `default` is every list; a source name is all of its lists. */
 export const SCREENING_DATASETS: Record<string, string[] | undefined> = {
@@ -61,17 +104,27 @@ export class ScreeningService {
     this.#index = undefined;
   }
 
-  /** Screens one query; past decisions are attached and unchanged false positives marked `suppressed`. */
+  /**
+   * Screens one query; past decisions are attached and unchanged false positives marked `suppressed`.
+   * `algorithm: 'ofac'` re-scores the candidates the way OFAC's Sanctions List Search does (name only, 0-1 =
+   * OFAC's 0-100), so a US compliance user can show "what OFAC's tool would say".
+   */
   async screen(
     query: ScreeningQuery,
-    opts: { dataset?: string; threshold?: number; limit?: number } = {},
+    opts: { dataset?: string; threshold?: number; limit?: number; algorithm?: ScreeningAlgorithm } = {},
   ): Promise<ScreeningHit[]> {
     const index = await this.index();
-    const results = index.match(query, {
-      threshold: opts.threshold ?? DEFAULT_THRESHOLD,
-      limit: opts.limit,
-      datasets: SCREENING_DATASETS[opts.dataset ?? 'default'],
-    });
+    const threshold = opts.threshold ?? DEFAULT_THRESHOLD;
+    const datasets = SCREENING_DATASETS[opts.dataset ?? 'default'];
+    let results = index.match(query, { threshold, limit: opts.limit, datasets });
+    if (opts.algorithm === 'ofac') {
+      const limit = opts.limit ?? 10;
+      const candidates = index.match(query, { threshold: 0, limit: Math.max(50, limit * 5), datasets });
+      results = candidates
+        .map((r) => ofacRescore(query, index.get(r.id) as IndexedEntity, r, threshold))
+        .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1))
+        .slice(0, limit);
+    }
     const hits = results.map((r) => {
       const e = index.get(r.id) as IndexedEntity;
       return {
