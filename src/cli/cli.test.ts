@@ -113,6 +113,24 @@ test('import, list, diff, show, search, export from the command line', { skip: m
     json.removed.map((e: { sourceRef: string }) => e.sourceRef),
     ['QDi.168', 'QDi.169', 'QDi.170'],
   );
+  const screen = wk(['screen', 'Ri Won-ho', '--schema', 'Person', '--dob', '1964-07-17', '--json']);
+  assert.equal(screen.code, 0, screen.err);
+  const hits = JSON.parse(screen.out);
+  assert.equal(hits[0].id, 'un-kpi-033');
+  assert.equal(hits[0].match, true);
+  const namesCsv = join(dataDir, 'names.csv');
+  writeFileSync(namesCsv, 'name,type,dob\nRI WON HO,person,1964\n,person,\nNobody Atall,person,1990\n');
+  const batch = wk(['screen', '--input', namesCsv]);
+  assert.equal(batch.code, 0, batch.err);
+  const rows = batch.out.trim().split('\n');
+  assert.equal(
+    rows[0],
+    'name,type,dob,match_count,top_id,top_name,top_score,top_match,top_lists,top_reference,error',
+  );
+  assert.match(rows[1], /^RI WON HO,person,1964,\d+,un-kpi-033,/);
+  assert.match(rows[2], /no name/);
+  assert.match(rows[3], /^Nobody Atall,person,1990,0,/);
+  assert.match(batch.err, /screened 3 rows .* 1 with a match, 1 row errors/);
   const missing = wk(['entities', 'show', 'un-none']);
   assert.equal(missing.code, 1);
   assert.match(missing.err, /no entity un-none/);

@@ -3,6 +3,7 @@ import { Command, Option } from 'commander';
 import { registerAdminCommands } from './admin.ts';
 import { CliError } from './io.ts';
 import { registerListCommands } from './lists.ts';
+import { registerScreenCommand } from './screen.ts';
 import { registerServeCommand } from './serve.ts';
 
 /**
@@ -24,6 +25,7 @@ export function buildProgram(): Command {
     .enablePositionalOptions();
   registerServeCommand(program);
   registerListCommands(program);
+  registerScreenCommand(program);
   registerAdminCommands(program);
   return program;
 }

@@ -125,17 +125,20 @@ export class ScreeningService {
         .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1))
         .slice(0, limit);
     }
-    const hits = results.map((r) => {
-      const e = index.get(r.id) as IndexedEntity;
-      return {
-        ...r,
-        properties: e.properties,
-        datasets: e.datasets,
-        sourceRef: e.sourceRef,
-        regimes: e.regimes,
-        hash: e.hash,
-      };
-    });
+    // A candidate that shares a blocking key but nothing that scores is noise, not a hit.
+    const hits = results
+      .filter((r) => r.score > 0)
+      .map((r) => {
+        const e = index.get(r.id) as IndexedEntity;
+        return {
+          ...r,
+          properties: e.properties,
+          datasets: e.datasets,
+          sourceRef: e.sourceRef,
+          regimes: e.regimes,
+          hash: e.hash,
+        };
+      });
     return withDecisions(this.store, query, hits);
   }
 }
