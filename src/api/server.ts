@@ -1,4 +1,4 @@
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -426,6 +426,15 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
 
   // --- screening ---
   registerScreeningRoutes(app, screening);
+  // The simple screening page (the full web app comes with issue #6). The page holds no data: its API calls
+  // need a session like any other client.
+  const screeningPage = readFileSync(new URL('./pages/screening.html', import.meta.url));
+  app.get('/screening', { config: { access: 'public' }, schema: { hide: true } }, async (_req, reply) =>
+    reply.type('text/html; charset=utf-8').send(screeningPage),
+  );
+  app.get('/', { config: { access: 'public' }, schema: { hide: true } }, async (_req, reply) =>
+    reply.redirect('/screening'),
+  );
 
   // --- regimes ---
   app.get('/api/regimes', { config: { access: 'read' }, schema: { tags: ['regimes'] } }, async () =>

@@ -77,7 +77,8 @@ export function rowQuery(row: Record<string, string>, defaultSchema: string): Sc
     if (!prop) continue;
     if (value.length > 1024) return `${col} is longer than 1024 characters`;
     const v = prop === 'nationality' || prop === 'country' ? (countryCode(value) ?? value) : value;
-    (properties[prop] ??= []).push(v);
+    if (properties[prop]) properties[prop].push(v);
+    else properties[prop] = [v];
   }
   if (!properties.name && !properties.imoNumber && !properties.mmsi && !properties.passportNumber) {
     return 'no name (or IMO, MMSI, passport) in this row';
