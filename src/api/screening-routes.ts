@@ -4,6 +4,13 @@ import { z } from 'zod';
 import { NotFoundError } from '../lists/service.ts';
 import { AlertError, alertsInbox, triageAlert } from '../screening/monitoring/alerts.ts';
 import { recordDecision } from '../screening/monitoring/decisions.ts';
+import {
+  addToWatchlist,
+  createWatchlist,
+  rescreenWatchlists,
+  WatchlistError,
+  watchlists,
+} from '../screening/monitoring/watchlists.ts';
 import { compare } from '../screening/score.ts';
 import {
   SCREENING_ALGORITHMS,
@@ -154,6 +161,53 @@ export function registerScreeningRoutes(root: FastifyInstance, screening: Screen
       const row = await recordDecision(store, { ...req.body, entityHash: entity.hash }, actorOf(req));
       return reply.code(201).send(row);
     },
+  );
+
+  app.get('/api/watchlists', { config: { access: 'read' }, schema: { tags: ['watchlists'] } }, async () =>
+    watchlists(store),
+  );
+  app.post(
+    '/api/watchlists',
+    {
+      config: { access: 'write' },
+      schema: { tags: ['watchlists'], body: z.object({ name: z.string().min(1).max(200) }) },
+    },
+    async (req, reply) => reply.code(201).send(await createWatchlist(store, req.body.name, actorOf(req))),
+  );
+  app.post(
+    '/api/watchlists/:watchlist/items',
+    {
+      config: { access: 'write' },
+      schema: {
+        tags: ['watchlists'],
+        summary:
+          'Add or update monitored names/vessels; they are screened at once and after every list import',
+        params: z.object({ watchlist: z.string().max(200) }),
+        body: z
+          .array(
+            z.object({
+              id: z.string().max(200).optional(),
+              label: z.string().max(500).optional(),
+              query: entityQuery,
+            }),
+          )
+          .min(1)
+          .max(10_000),
+      },
+    },
+    async (req) => {
+      const r = await addToWatchlist(store, req.params.watchlist, req.body, actorOf(req));
+      const screened = await rescreenWatchlists(store, screening, { watchlist: r.watchlist.id });
+      return { watchlist: r.watchlist, added: r.added, ...screened };
+    },
+  );
+  app.post(
+    '/api/watchlists/rescreen',
+    {
+      config: { access: 'write' },
+      schema: { tags: ['watchlists'], summary: 'Screen every watchlist again now' },
+    },
+    async () => rescreenWatchlists(store, screening),
   );
 
   app.get(

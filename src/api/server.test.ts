@@ -375,6 +375,61 @@ describe('HTTP API', () => {
     );
   });
 
+  test('watchlists: items are screened at once, matches become alerts, alerts are triaged', {
+    skip: skipData,
+  }, async () => {
+    const created = await app.inject({
+      method: 'POST',
+      url: '/api/watchlists',
+      headers: auth('analyst'),
+      payload: { name: 'customers' },
+    });
+    assert.equal(created.statusCode, 201);
+    const dup = await app.inject({
+      method: 'POST',
+      url: '/api/watchlists',
+      headers: auth('analyst'),
+      payload: { name: 'customers' },
+    });
+    assert.equal(dup.statusCode, 400);
+    const added = await app.inject({
+      method: 'POST',
+      url: '/api/watchlists/customers/items',
+      headers: auth('analyst'),
+      payload: [
+        { id: 'cust-1', query: { schema: 'Person', properties: { name: ['Jang Song Chol'] } } },
+        { id: 'cust-2', query: { schema: 'Person', properties: { name: ['Amelia Featherstonehaugh'] } } },
+      ],
+    });
+    assert.equal(added.statusCode, 200, added.body);
+    assert.equal(added.json().items, 2);
+    assert.ok(added.json().newAlerts >= 1);
+    const inbox = await app.inject({ url: '/api/alerts?status=open', headers: auth('viewer') });
+    const alert = inbox.json().items.find((a: { subject: string }) => a.subject.endsWith('/cust-1'));
+    assert.ok(alert, 'the listed name raised an alert');
+    const noReason = await app.inject({
+      method: 'PATCH',
+      url: `/api/alerts/${alert.id}`,
+      headers: auth('analyst'),
+      payload: { status: 'dismissed' },
+    });
+    assert.equal(noReason.statusCode, 400);
+    const dismissed = await app.inject({
+      method: 'PATCH',
+      url: `/api/alerts/${alert.id}`,
+      headers: auth('analyst'),
+      payload: { status: 'dismissed', reason: 'customer born 1990, not the listed man' },
+    });
+    assert.equal(dismissed.statusCode, 200);
+    assert.equal(dismissed.json().status, 'dismissed');
+    const again = await app.inject({
+      method: 'POST',
+      url: '/api/watchlists/rescreen',
+      headers: auth('analyst'),
+    });
+    assert.equal(again.json().newAlerts, 0, 'nothing new on the lists: no new alert');
+  });
+
   test('regimes are served with their cited measures', async () => {
     const r = await app.inject({ url: '/api/regimes/un-dprk', headers: auth('viewer') });
     assert.equal(r.statusCode, 200);

@@ -44,6 +44,7 @@ import {
 import { LIST_SOURCES, type ListSource } from '../lists/types.ts';
 import { getRegime, listRegimes } from '../regimes/index.ts';
 import { AlertError } from '../screening/monitoring/alerts.ts';
+import { rescreenWatchlists, WatchlistError } from '../screening/monitoring/watchlists.ts';
 import { ScreeningService } from '../screening/service.ts';
 import type { Store } from '../store/store.ts';
 import { actorOf, installAccessControl, SESSION_COOKIE } from './auth.ts';
@@ -146,7 +147,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     }
     if (err instanceof NotFoundError)
       return reply.code(404).send({ error: 'not_found', message: err.message });
-    if (err instanceof AuthError || err instanceof AlertError) {
+    if (err instanceof AuthError || err instanceof AlertError || err instanceof WatchlistError) {
       return reply.code(400).send({ error: 'bad_request', message: err.message });
     }
     if (err instanceof InputFormatError)
@@ -351,13 +352,18 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
       try {
         const path = join(dir, req.query.filename.replace(/[^A-Za-z0-9._-]/g, '_'));
         await pipeline(req.body as Readable, createWriteStream(path));
-        screening.invalidate();
-        return await importListFile(store, path, {
+        const result = await importListFile(store, path, {
           actor: actorOf(req),
           source: req.query.source as ListSource | undefined,
           dataset: req.query.dataset,
           publishedAt: req.query.published,
         });
+        if (result.status === 'imported') {
+          screening.invalidate();
+          // Whatever changed on the lists is screened against every watchlist now: new hits become alerts.
+          return { ...result, watchlists: await rescreenWatchlists(store, screening) };
+        }
+        return result;
       } finally {
         await rm(dir, { recursive: true, force: true });
       }

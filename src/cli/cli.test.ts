@@ -131,6 +131,18 @@ test('import, list, diff, show, search, export from the command line', { skip: m
   assert.match(rows[2], /no name/);
   assert.match(rows[3], /^Nobody Atall,person,1990,0,/);
   assert.match(batch.err, /screened 3 rows .* 1 with a match, 1 row errors/);
+  assert.equal(wk(['watchlists', 'create', 'customers']).code, 0);
+  const wlCsv = join(dataDir, 'customers.csv');
+  writeFileSync(wlCsv, 'id,name,type\nc-1,RI WON HO,person\nc-2,Nobody Atall,person\n');
+  const add = wk(['watchlists', 'add', 'customers', '--input', wlCsv]);
+  assert.equal(add.code, 0, add.err);
+  assert.match(add.out, /2 item\(s\) on customers/);
+  assert.match(add.out, /[1-9]\d* new alert/);
+  const inbox = JSON.parse(wk(['alerts', '--status', 'open', '--json']).out);
+  const alert = inbox.items.find((a: { subject: string }) => a.subject.endsWith('/c-1'));
+  assert.ok(alert);
+  assert.match(wk(['alerts', 'triage', alert.id, '--status', 'dismissed']).err, /needs a reason/);
+  assert.match(wk(['alerts', 'triage', alert.id, '--status', 'confirmed']).out, /is confirmed/);
   const missing = wk(['entities', 'show', 'un-none']);
   assert.equal(missing.code, 1);
   assert.match(missing.err, /no entity un-none/);

@@ -12,6 +12,7 @@ import { cliActor, withStore } from './context.ts';
 import { CliError, intArg, printJson, printTable } from './io.ts';
 import { byteProgress } from './progress.ts';
 import { runListUpdate } from './update.ts';
+import { rescreenAfterImport } from './watch.ts';
 
 const sourceOption = () => new Option('--source <source>', 'list source').choices([...LIST_SOURCES]);
 
@@ -130,6 +131,7 @@ export function registerListCommands(program: Command): void {
               throw err;
             }
           }
+          if (results.some((r) => r.status === 'imported')) await rescreenAfterImport(store);
           if (opts.json) printJson(results);
         });
       },

@@ -5,6 +5,7 @@ import { CliError } from './io.ts';
 import { registerListCommands } from './lists.ts';
 import { registerScreenCommand } from './screen.ts';
 import { registerServeCommand } from './serve.ts';
+import { registerWatchCommands } from './watch.ts';
 
 /**
  * The `watchkeeper` command. Each subcommand is a thin shell over the services the HTTP API uses too.
@@ -26,6 +27,7 @@ export function buildProgram(): Command {
   registerServeCommand(program);
   registerListCommands(program);
   registerScreenCommand(program);
+  registerWatchCommands(program);
   registerAdminCommands(program);
   return program;
 }
@@ -58,6 +60,8 @@ const KNOWN_ERRORS = new Set([
   'NotFoundError',
   'AuthError',
   'ListDownloadError',
+  'WatchlistError',
+  'AlertError',
 ]);
 
 /** A readable line for common system errors (ports, folders) instead of Node's raw wording. */

@@ -7,6 +7,7 @@ import type { Store } from '../store/store.ts';
 import { cliActor, globals } from './context.ts';
 import { CliError, printJson, printTable } from './io.ts';
 import { byteProgress } from './progress.ts';
+import { rescreenAfterImport } from './watch.ts';
 
 const IDS: readonly ListDownloadId[] = ['un', 'ofac-sdn', 'ofac-consolidated', 'eu', 'uk'];
 
@@ -44,6 +45,7 @@ export async function runListUpdate(
       ['list', 'status', 'version', 'records', 'note'],
       outcomes.map((o) => [o.id, o.status, o.versionId ?? '', o.records ?? '', o.message ?? '']),
     );
+  if (outcomes.some((o) => o.status === 'imported')) await rescreenAfterImport(store);
   if (outcomes.some((o) => o.status === 'failed'))
     throw new CliError('some lists could not be updated (see above)', 2);
 }
