@@ -57,6 +57,8 @@ export interface ServerOptions {
   store: Store;
   /** Log requests (off in tests). */
   logger?: boolean;
+  /** The screening index holder (shared when the caller already has one). */
+  screening?: ScreeningService;
   /** Sign-in throttling (tests pass their own). */
   loginLimiter?: LoginLimiter;
   /** Largest upload accepted by the import endpoint. */
@@ -101,7 +103,7 @@ function documentErrors(route: RouteOptions): void {
 export async function buildServer(opts: ServerOptions): Promise<FastifyInstance> {
   const { store } = opts;
   const limiter = opts.loginLimiter ?? new LoginLimiter();
-  const screening = new ScreeningService(store);
+  const screening = opts.screening ?? new ScreeningService(store);
   const app = Fastify({
     logger: opts.logger
       ? { level: 'info', redact: ['req.headers.authorization', 'req.headers.cookie'] }
