@@ -3,7 +3,7 @@
  * default threshold, plus index build and query speed with UN + OFAC SDN loaded. Prints a table; writes
  * nothing. `--verbose` lists the misses of each set, `--sweep` shows name-pair F1 across thresholds.
  * Targets from issue #3: name pairs F1 >= 0.90; UN queries top-1 and match >= 97%; negatives <= 1% alerts;
- * cross-script >= 27/30; build <= 3 s; query p50 <= 1 ms, p99 <= 10 ms.
+ * cross-script >= 90% of rows (27/30 in the issue); build <= 3 s; query p50 <= 1 ms, p99 <= 10 ms.
  */
 import { createReadStream, readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
@@ -100,7 +100,7 @@ if (crossFile) {
     if (s >= Number(min)) ok++;
     else if (verbose) console.log(`cross-script miss ${s.toFixed(3)} < ${min}: ${q} | ${expected}`);
   }
-  row('cross-script-pairs', 'reach min score', `${ok}/${lines.length}`, '>= 27/30');
+  row('cross-script-pairs', 'reach min score', `${ok}/${lines.length}`, '>= 90% of rows');
 }
 
 // --- index over UN (+ OFAC)

@@ -4,7 +4,20 @@
  * the index is built, so a query only prepares itself.
  */
 import { countryCode } from '../ftm/countries.ts';
-import { isCompanyWord, isParticle, isStopWord, latinize, nameTokens, tokenKey } from './names.ts';
+import {
+  abbreviateLegalForms,
+  isCommonNameElement,
+  isCompanyWord,
+  isParticle,
+  isStopWord,
+  latinize,
+  legalForm,
+  nameTokens,
+  normalize,
+  numberWordsToDigits,
+  spellDigitsInWords,
+  tokenKey,
+} from './names.ts';
 
 export type NameKind = 'name' | 'alias' | 'weakAlias' | 'previousName';
 
@@ -17,6 +30,9 @@ export interface PreparedToken {
   weight: number;
   /** A single letter: may stand for any token starting with it. */
   initial: boolean;
+  /** An organisation's legal form (`Ltd`, `JSC`): its canonical abbreviation and family ('' generic). */
+  form?: string;
+  family?: string;
 }
 
 export interface PreparedName {
@@ -24,6 +40,11 @@ export interface PreparedName {
   /** The name as written on the list / in the query. */
   original: string;
   tokens: PreparedToken[];
+  /** A Hangul or Chinese-character name also as its syllables (characters), one token each: two names in
+   * the same such script are compared there, syllable by syllable (김정은 ≠ 김종은, though both read
+   * `kim chong un` in McCune–Reischauer). Shared by every reading of the name; `primary` marks the first. */
+  native?: { script: string; tokens: PreparedToken[] };
+  primary: boolean;
 }
 
 export type IdKind = 'imo' | 'mmsi' | 'callSign' | 'document' | 'registration';
@@ -73,11 +94,14 @@ const LOW_WEIGHT = 0.2;
 const NUMBER_WEIGHT = 0.35;
 
 const INITIAL_WEIGHT = 0.5;
+/** Muhammad, Ahmad, Abd: shared by millions, so they count for less than other name parts. */
+const COMMON_WEIGHT = 0.7;
 
 function tokenWeight(t: string): number {
   if (/\d/.test(t)) return NUMBER_WEIGHT;
   if (t.length === 1) return INITIAL_WEIGHT;
-  if (isCompanyWord(t) || isStopWord(t) || isParticle(t)) return LOW_WEIGHT;
+  if (isCompanyWord(t) || isStopWord(t) || isParticle(t) || legalForm(t)) return LOW_WEIGHT;
+  if (isCommonNameElement(t)) return COMMON_WEIGHT;
   return 1;
 }
 
@@ -105,24 +129,53 @@ function joinLetterRuns(texts: string[]): string[] {
 export function prepareName(original: string, kind: NameKind, person = true): PreparedName[] {
   const out: PreparedName[] = [];
   const seen = new Set<string>();
+  const native = nativeSyllables(original);
   for (const variant of latinize(original)) {
-    let texts = nameTokens(variant).filter((t) => t.length > 0);
-    if (!person) texts = joinLetterRuns(texts);
+    let texts = spellDigitsInWords(nameTokens(variant).filter((t) => t.length > 0));
+    if (!person) texts = numberWordsToDigits(abbreviateLegalForms(joinLetterRuns(texts)));
     if (texts.length === 0) continue;
     const sig = texts.join(' ');
     if (seen.has(sig)) continue;
     seen.add(sig);
-    let tokens = texts.map((text) => ({
-      text,
-      key: tokenKey(text),
-      weight: tokenWeight(text),
-      initial: text.length === 1 && /\p{L}/u.test(text),
-    }));
+    let tokens: PreparedToken[] = texts.map((text) => {
+      const token: PreparedToken = {
+        text,
+        key: tokenKey(text),
+        weight: tokenWeight(text),
+        initial: text.length === 1 && /\p{L}/u.test(text),
+      };
+      const lf = person ? undefined : legalForm(text);
+      if (lf) {
+        token.form = lf.form;
+        token.family = lf.family;
+      }
+      return token;
+    });
     // A name made only of low-weight words ("Trading Company") still has to be matched on those words.
     if (tokens.every((t) => t.weight < 1)) tokens = tokens.map((t) => ({ ...t, weight: 1 }));
-    out.push({ kind, original, tokens });
+    out.push({ kind, original, tokens, native, primary: out.length === 0 });
   }
   return out;
+}
+
+const HANGUL_SYLLABLE = /^[\uac00-\ud7a3]+$/u;
+const HAN_CHARACTER = /^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+$/u;
+
+/** A name written wholly in Hangul or in Chinese characters, as one token per syllable (character). */
+function nativeSyllables(original: string): PreparedName['native'] {
+  const compact = normalize(original).replaceAll(' ', '');
+  const script = HANGUL_SYLLABLE.test(compact) ? 'hangul' : HAN_CHARACTER.test(compact) ? 'han' : undefined;
+  if (!script) return undefined;
+  const tokens = [...compact].map((text) => ({ text, key: text, weight: 1, initial: false }));
+  return { script, tokens };
+}
+
+/** `Al-Qa'ida/Islamic Army`: names written as alternatives; each is a name too (`A/S` is not two names). */
+function slashAlternatives(name: string): string[] {
+  if (!name.includes('/')) return [name];
+  const parts = name.split('/').map((p) => p.trim());
+  if (parts.some((p) => normalize(p).replaceAll(' ', '').length < 3)) return [name];
+  return [name, ...parts];
 }
 
 /** Identifier as compared: upper case, letters and digits only; IMO numbers without the `IMO` prefix. */
@@ -171,14 +224,15 @@ export function prepareParty(
   const names: PreparedName[] = [];
   const seenNames = new Set<string>();
   for (const [prop, kind] of opts.nameProps ?? NAME_PROPS) {
-    for (const raw of properties[prop] ?? []) {
-      if (typeof raw !== 'string') continue;
-      for (const n of prepareName(raw, kind, schema !== 'Vessel' && !ORG_SCHEMATA.has(schema))) {
-        const sig = n.tokens.map((t) => t.text).join(' ');
-        if (seenNames.has(sig)) continue;
-        seenNames.add(sig);
-        names.push(n);
-      }
+    for (const value of properties[prop] ?? []) {
+      if (typeof value !== 'string') continue;
+      for (const raw of slashAlternatives(value))
+        for (const n of prepareName(raw, kind, schema !== 'Vessel' && !isOrganisation(schema))) {
+          const sig = n.tokens.map((t) => t.text).join(' ');
+          if (seenNames.has(sig)) continue;
+          seenNames.add(sig);
+          names.push(n);
+        }
     }
   }
   const ids = new Map<IdKind, Set<string>>();
@@ -214,6 +268,11 @@ export function prepareParty(
 }
 
 const ORG_SCHEMATA = new Set(['Organization', 'Company', 'PublicBody', 'LegalEntity']);
+
+/** Whether a schema names an organisation (its names are read as firm names, legal forms and all). */
+export function isOrganisation(schema: string): boolean {
+  return ORG_SCHEMATA.has(schema);
+}
 
 /**
  * Whether a query of one schema may be the entity of another: a person is never a vessel, a company may be

@@ -4,12 +4,18 @@
  * matcher never grows its own copy of those rules.
  */
 export {
+  abbreviateLegalForms,
+  isCommonNameElement,
   isCompanyWord,
   isParticle,
+  isShortFormOf,
   isStopWord,
   latinize,
+  legalForm,
   nameTokens,
   normalize,
+  numberWordsToDigits,
+  spellDigitsInWords,
   splitKoreanSyllables,
   tokenKey,
 } from './text/index.ts';

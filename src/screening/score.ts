@@ -4,6 +4,7 @@
  * Every step leaves an explanation a reviewer can read.
  */
 import {
+  isOrganisation,
   NAME_KIND_FACTOR,
   type PreparedName,
   type PreparedParty,
@@ -11,7 +12,7 @@ import {
   prepareParty,
   schemaCompatible,
 } from './features.ts';
-import { isParticle } from './names.ts';
+import { isParticle, isShortFormOf, isStopWord, tokenKey } from './names.ts';
 import { jaroWinkler, levenshtein, osaDistance } from './similarity.ts';
 import { DEFAULT_THRESHOLD, type Explanation } from './types.ts';
 
@@ -27,6 +28,9 @@ const CONFLICT_COST = 3;
  * of Hasan, `Hasan bin Ahmad` his father). */
 const SCRAMBLED_FACTOR = 0.85;
 const SCRAMBLED_LINEAGE_FACTOR = 0.6;
+/** Two different kinds of company (an `AG` and a `GmbH`, an `ANO` and an `LLC`) under one name: a conflict
+ * of this weight. A legal form on one side only costs nothing: lists and customers drop them freely. */
+const LEGAL_FORM_CONFLICT_WEIGHT = 0.35;
 
 export interface ScoreOutcome {
   score: number;
@@ -39,12 +43,17 @@ export interface ScoreOutcome {
 /** Similarity of two tokens in 0..1: equal, phonetically equal, an initial, or a near spelling. */
 export function tokenSimilarity(a: PreparedToken, b: PreparedToken): number {
   if (a.text === b.text) return 1;
+  if (a.form !== undefined && b.form !== undefined) {
+    if (a.form === b.form) return 1;
+    return a.family !== '' && a.family === b.family ? 0.9 : 0;
+  }
   if (a.key === b.key && a.key !== '') return 0.95;
   if (a.initial || b.initial) {
     if (a.initial && b.initial) return 0;
     const [i, t] = a.initial ? [a, b] : [b, a];
     return t.text.startsWith(i.text) ? 0.8 : 0;
   }
+  if (isShortFormOf(a.text, b.text)) return 0.9;
   const la = a.text.length;
   const lb = b.text.length;
   // Numbers, and very short words, only match exactly: one edit to "3" or "ri" is another name.
@@ -84,6 +93,61 @@ function joinTokens(tokens: PreparedToken[], from: number): PreparedToken {
   return { text, key: text, weight: Math.max(a.weight, b.weight), initial: false };
 }
 
+/**
+ * A token against two adjacent tokens written joined (`Jongun` / `Jong Un`, `Zedong` / `Tse-tung`): by
+ * spelling, or as the same sounds: the token cut in two where each piece keys like its counterpart. The
+ * key of the whole joined word alone is too loose (a skeleton: `Sara Ray` would be `Sarwar`).
+ */
+function joinedSimilarity(single: PreparedToken, parts: PreparedToken[], from: number): number {
+  const joined = joinTokens(parts, from);
+  const bySpelling = tokenSimilarity(single, joined);
+  if (bySpelling >= 0.95 || tokenKey(joined.text) !== single.key) return bySpelling;
+  const a = parts[from].key;
+  const b = parts[from + 1].key;
+  const t = single.text;
+  for (let cut = 1; cut < t.length; cut++) {
+    if (tokenKey(t.slice(0, cut)) === a && tokenKey(t.slice(cut)) === b) return 0.95;
+  }
+  return bySpelling;
+}
+
+const ACRONYM_SIM = 0.85;
+const VOWEL = /[aeiouy]/;
+
+/**
+ * A short token that spells the initials of adjacent words on the other side: `PLA` = People's Liberation
+ * Army, `JC` = Jean-Claude. Stop words inside the run may be skipped (`BOC` = Bank of China). In a person's
+ * name only a token without vowels reads as initials (`Ko`, `Su`, `Ha` are names).
+ */
+function addAcronymUnits(
+  units: Unit[],
+  short: PreparedToken[],
+  long: PreparedToken[],
+  organisation: boolean,
+  swapped: boolean,
+): void {
+  for (let i = 0; i < short.length; i++) {
+    const t = short[i].text;
+    if (t.length < 2 || t.length > 6 || short[i].form !== undefined || !/^[a-z]+$/.test(t)) continue;
+    if (!organisation && VOWEL.test(t)) continue;
+    for (let j = 0; j < long.length; j++) {
+      if (long[j].text[0] !== t[0] || long[j].initial) continue;
+      const run: number[] = [];
+      let spelled = 0;
+      for (let k = j; k < long.length && spelled < t.length; k++) {
+        const w = long[k].text;
+        if (w[0] === t[spelled] && !long[k].initial && /^[a-z]/.test(w)) {
+          run.push(k);
+          spelled++;
+        } else if (isStopWord(w) && run.length) run.push(k);
+        else break;
+      }
+      if (spelled !== t.length || spelled < 2) continue;
+      units.push(swapped ? { q: run, e: [i], sim: ACRONYM_SIM } : { q: [i], e: run, sim: ACRONYM_SIM });
+    }
+  }
+}
+
 /** Whether aligned entity positions, read in query order, are in order or a rotation of it. */
 function orderKept(positions: number[]): boolean {
   let descents = 0;
@@ -97,8 +161,14 @@ function orderKept(positions: number[]): boolean {
  * written joined: Jongun / Jong Un) are taken greedily, best first, each token used once. The score is
  * the weighted similarity of what aligned, discounted by what did not (see EXTRA_COST, CONFLICT_COST).
  */
-export function alignNames(query: PreparedToken[], entity: PreparedToken[]): NameAlignment {
+export function alignNames(
+  query: PreparedToken[],
+  entity: PreparedToken[],
+  organisation = false,
+): NameAlignment {
   const units: Unit[] = [];
+  addAcronymUnits(units, query, entity, organisation, false);
+  addAcronymUnits(units, entity, query, organisation, true);
   for (let i = 0; i < query.length; i++) {
     for (let j = 0; j < entity.length; j++) {
       const sim = tokenSimilarity(query[i], entity[j]);
@@ -107,19 +177,19 @@ export function alignNames(query: PreparedToken[], entity: PreparedToken[]): Nam
   }
   for (let j = 0; j + 1 < entity.length; j++) {
     if (entity[j].initial || entity[j + 1].initial) continue;
-    const joined = joinTokens(entity, j);
+    const joinedLength = entity[j].text.length + entity[j + 1].text.length;
     for (let i = 0; i < query.length; i++) {
-      if (query[i].text.length < joined.text.length - 3) continue;
-      const sim = tokenSimilarity(query[i], joined);
+      if (query[i].text.length < joinedLength - 3) continue;
+      const sim = joinedSimilarity(query[i], entity, j);
       if (sim >= 0.85) units.push({ q: [i], e: [j, j + 1], sim });
     }
   }
   for (let i = 0; i + 1 < query.length; i++) {
     if (query[i].initial || query[i + 1].initial) continue;
-    const joined = joinTokens(query, i);
+    const joinedLength = query[i].text.length + query[i + 1].text.length;
     for (let j = 0; j < entity.length; j++) {
-      if (entity[j].text.length < joined.text.length - 3) continue;
-      const sim = tokenSimilarity(joined, entity[j]);
+      if (entity[j].text.length < joinedLength - 3) continue;
+      const sim = joinedSimilarity(entity[j], query, i);
       if (sim >= 0.85) units.push({ q: [i, i + 1], e: [j], sim });
     }
   }
@@ -130,6 +200,7 @@ export function alignNames(query: PreparedToken[], entity: PreparedToken[]): Nam
   const usedE = new Uint8Array(entity.length);
   let num = 0;
   let matched = 0;
+  let spelledOut = false;
   const pairs: NameAlignment['pairs'] = [];
   const order: Array<[number, number]> = [];
   for (const u of units) {
@@ -137,6 +208,7 @@ export function alignNames(query: PreparedToken[], entity: PreparedToken[]): Nam
     for (const i of u.q) usedQ[i] = 1;
     for (const j of u.e) usedE[j] = 1;
     const w = weightOf(u);
+    if (!u.q.some((i) => query[i].initial) && !u.e.some((j) => entity[j].initial)) spelledOut = true;
     num += u.sim * w;
     matched += w;
     order.push([u.q[0], u.e[0]]);
@@ -150,22 +222,30 @@ export function alignNames(query: PreparedToken[], entity: PreparedToken[]): Nam
   const unmatchedEntity: string[] = [];
   let uq = 0;
   let ue = 0;
+  const queryFamilies = new Set<string>();
+  const entityFamilies = new Set<string>();
   for (let i = 0; i < query.length; i++) {
     if (usedQ[i]) continue;
-    uq += query[i].weight;
     unmatchedQuery.push(query[i].text);
+    const family = query[i].family;
+    if (family === undefined) uq += query[i].weight;
+    else if (family !== '') queryFamilies.add(family);
   }
   for (let j = 0; j < entity.length; j++) {
     if (usedE[j]) continue;
-    ue += entity[j].weight;
     unmatchedEntity.push(entity[j].text);
+    const family = entity[j].family;
+    if (family === undefined) ue += entity[j].weight;
+    else if (family !== '') entityFamilies.add(family);
   }
-  const conflict = Math.min(uq, ue);
-  const extra = uq + ue - 2 * conflict;
+  let conflict = Math.min(uq, ue);
+  if (queryFamilies.size && entityFamilies.size && ![...queryFamilies].some((f) => entityFamilies.has(f)))
+    conflict += LEGAL_FORM_CONFLICT_WEIGHT;
+  const extra = uq + ue - 2 * Math.min(uq, ue);
   const den = matched + CONFLICT_COST * 2 * conflict + EXTRA_COST * extra;
   let score = den > 0 ? num / den : 0;
   // Initials alone (`N.N.`) could be anyone: something spelled out has to agree too.
-  if (pairs.length && pairs.every((p) => p.query.length === 1 || p.entity.length === 1)) score *= 0.5;
+  if (pairs.length && !spelledOut) score *= 0.5;
   let scrambled = false;
   if (order.length >= 3) {
     order.sort((a, b) => a[0] - b[0]);
@@ -189,13 +269,19 @@ export function bestNameMatch(
   queryNames: PreparedName[],
   entityNames: PreparedName[],
   only?: Iterable<number>,
+  organisation = false,
 ): BestName | undefined {
   let best: BestName | undefined;
-  const indices = only ?? entityNames.keys();
+  // Materialised once: an iterator would be spent after the first query name.
+  const indices = only ? [...only] : [...entityNames.keys()];
   for (const qn of queryNames) {
     for (const k of indices) {
       const en = entityNames[k];
-      const alignment = alignNames(qn.tokens, en.tokens);
+      const sameScript = qn.native && en.native && qn.native.script === en.native.script;
+      if (sameScript && !(qn.primary && en.primary)) continue;
+      const alignment = sameScript
+        ? alignNames(qn.native!.tokens, en.native!.tokens)
+        : alignNames(qn.tokens, en.tokens, organisation);
       const score = alignment.score * NAME_KIND_FACTOR[en.kind];
       if (!best || score > best.score) best = { score, queryName: qn, entityName: en, alignment };
     }
@@ -308,7 +394,7 @@ export function scorePrepared(
       explanations: [{ feature: 'schema', effect: 0, detail: `${query.schema} cannot be ${entity.schema}` }],
     };
   }
-  const best = bestNameMatch(query.names, entity.names, nameIndices);
+  const best = bestNameMatch(query.names, entity.names, nameIndices, isOrganisation(entity.schema));
   const nameScore = best?.score ?? 0;
   if (best) explanations.push({ feature: 'name', effect: round(nameScore), detail: describeAlignment(best) });
   const ev = evidence(query, entity, explanations);

@@ -17,6 +17,7 @@ import {
 } from './abjads.ts';
 import { hanjaToHangul, isHan, isKana, japaneseKanjiName, kanaToRomaji, latinizeChineseWord } from './cjk.ts';
 import { isCyrillic, latinizeCyrillicWord } from './cyrillic.ts';
+import { isGeorgian, latinizeGeorgianWord } from './georgian.ts';
 import {
   isHangulSyllable,
   KOREAN_SCHEMES,
@@ -40,6 +41,7 @@ type Script =
   | 'hebrew'
   | 'greek'
   | 'thai'
+  | 'georgian'
   | 'other';
 
 function scriptOf(word: string): Script {
@@ -55,6 +57,7 @@ function scriptOf(word: string): Script {
     else if (isHebrew(cp)) return 'hebrew';
     else if (isGreek(cp)) return 'greek';
     else if (isThai(cp)) return 'thai';
+    else if (isGeorgian(cp)) return 'georgian';
   }
   if (han) return 'han';
   return isAsciiText(word) ? 'latin' : 'other';
@@ -152,6 +155,8 @@ function wordRenderings(word: string, script: Script): string[] {
       return latinizeGreekWord(word);
     case 'thai':
       return latinizeThaiWord(word);
+    case 'georgian':
+      return [latinizeGeorgianWord(word)];
     default:
       return [word];
   }
@@ -164,7 +169,7 @@ function addUnique(out: string[], r: string): void {
 
 /**
  * One or more Latin renderings of a name in any script (normalized, most usual first). Latin input gives
- * `[normalize(s)]`. Scripts without a transliteration here (Devanagari, Georgian, ...) pass through as
+ * `[normalize(s)]`. Scripts without a transliteration here (Devanagari, Ethiopic, ...) pass through as
  * normalized text.
  */
 export function latinize(s: string): string[] {

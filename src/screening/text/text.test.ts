@@ -356,3 +356,35 @@ test('benchmark: latinize + tokenKey on 100k names', () => {
   const coldRate = Math.round(tokens.length / ((performance.now() - t0) / 1000));
   console.log(`benchmark: tokenKey on 100000 distinct tokens (uncached) = ${coldRate} tokens/s`);
 });
+
+test('legal forms: written-out phrases abbreviated, families', async () => {
+  const { abbreviateLegalForms, legalForm } = await import('./index.ts');
+  assert.deepEqual(abbreviateLegalForms(['acme', 'limited', 'liability', 'company']), ['acme', 'llc']);
+  assert.deepEqual(abbreviateLegalForms(['open', 'joint', 'stock', 'company', 'x']), ['ojsc', 'x']);
+  assert.deepEqual(abbreviateLegalForms(['siemens', 'aktiengeselschaft']), ['siemens', 'ag']);
+  assert.equal(legalForm('oao')?.family, legalForm('jsc')?.family);
+  assert.equal(legalForm('limited')?.form, 'ltd');
+  assert.notEqual(legalForm('ag')?.family, legalForm('gmbh')?.family);
+  assert.equal(legalForm('company')?.family, '');
+  assert.equal(legalForm('gazprom'), undefined);
+});
+
+test('numbers in names', async () => {
+  const { numberWordsToDigits, spellDigitsInWords } = await import('./index.ts');
+  assert.deepEqual(numberWordsToDigits(['brigade', 'forty', 'four']), ['brigade', '44']);
+  assert.deepEqual(numberWordsToDigits(['forty', '4']), ['44']);
+  assert.deepEqual(spellDigitsInWords(['ig0r', 'sech1n', '1st', '23', 'a1']), [
+    'igor',
+    'sechin',
+    'first',
+    '23',
+    'a1',
+  ]);
+});
+
+test('Georgian romanized; short forms of given names', async () => {
+  const { isShortFormOf, latinize } = await import('./index.ts');
+  assert.deepEqual(latinize('ბარაკ ობამა'), ['barak obama']);
+  assert.ok(isShortFormOf('ted', 'theodore') && isShortFormOf('william', 'bill'));
+  assert.ok(!isShortFormOf('ted', 'william'));
+});

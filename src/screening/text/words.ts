@@ -4,6 +4,7 @@
  * (주식회사 → jusikhoesa / chusikhoesa, 有限公司 → youxian gongsi, ООО → ooo), so a token matches in either script.
  */
 
+import { tokenKey } from './key.ts';
 import { setCompanyInitialisms } from './normalize.ts';
 
 const COMPANY_WORDS = new Set([
@@ -297,4 +298,12 @@ export function isStopWord(token: string): boolean {
 /** Name particles (al, el, bin, ibn, abu, van, von, de, ...): weighed low, and tried with and without. */
 export function isParticle(token: string): boolean {
   return PARTICLES.has(token);
+}
+
+/** Name elements so common (a prophet's name, `servant of`) that sharing them says little about identity,
+ * and leaving one out says little against it. Compared by key, so every spelling counts (Mohd, Mehmet). */
+const COMMON_NAME_KEYS = new Set(['muhammad', 'ahmad', 'abd'].map(tokenKey));
+
+export function isCommonNameElement(token: string): boolean {
+  return COMMON_NAME_KEYS.has(tokenKey(token));
 }
