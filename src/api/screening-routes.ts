@@ -158,6 +158,7 @@ export function registerScreeningRoutes(root: FastifyInstance, screening: Screen
     async (req, reply) => {
       const entity = (await screening.index()).get(req.body.entityId);
       if (!entity) throw new NotFoundError(`no current listing ${req.body.entityId}`);
+      screening.decisionRecorded();
       const row = await recordDecision(store, { ...req.body, entityHash: entity.hash }, actorOf(req));
       return reply.code(201).send(row);
     },

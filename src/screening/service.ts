@@ -1,4 +1,5 @@
 import { listsStamp } from '../store/lists.ts';
+import { anyDecisions } from '../store/screening.ts';
 import type { Store } from '../store/store.ts';
 import { buildIndexFromStore } from './index-builder.ts';
 import type { ScreeningIndex } from './matcher.ts';
@@ -80,6 +81,8 @@ export class ScreeningService {
   #index: Promise<ScreeningIndex> | undefined;
   #stamp = '';
   #checkedAt = 0;
+  /** Whether the store holds any decision; re-read with the list stamp, set at once when one is recorded. */
+  #decisions = true;
   constructor(store: Store) {
     this.store = store;
   }
@@ -89,6 +92,7 @@ export class ScreeningService {
     if (this.#index && now - this.#checkedAt < STAMP_CHECK_MS) return this.#index;
     this.#checkedAt = now;
     const stamp = await listsStamp(this.store);
+    this.#decisions = await anyDecisions(this.store);
     if (!this.#index || stamp !== this.#stamp) {
       this.#stamp = stamp;
       this.#index = buildIndexFromStore(this.store);
@@ -139,6 +143,13 @@ export class ScreeningService {
           hash: e.hash,
         };
       });
+    // Without any recorded decision (the usual batch case) the per-query lookup is skipped.
+    if (!this.#decisions) return hits.map((h) => ({ ...h, suppressed: false }));
     return withDecisions(this.store, query, hits);
+  }
+
+  /** Tell the service a decision was recorded, so the next screening looks decisions up. */
+  decisionRecorded(): void {
+    this.#decisions = true;
   }
 }

@@ -279,3 +279,9 @@ export async function updateAlertStatus(
     .executeTakeFirst();
   return Number(r.numUpdatedRows) > 0;
 }
+
+/** Whether any decision was ever recorded (screening skips the per-query lookup while there are none). */
+export async function anyDecisions(store: Engine): Promise<boolean> {
+  const r = await store.db.selectFrom('screening_decisions').select('id').limit(1).executeTakeFirst();
+  return r !== undefined;
+}
