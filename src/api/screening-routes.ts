@@ -24,10 +24,31 @@ import { actorOf } from './auth.ts';
 /** The schemata a query may name (FtM matchable schemata). */
 const SCHEMATA = ['Thing', 'LegalEntity', 'Person', 'Organization', 'Company', 'Vessel', 'Airplane'] as const;
 const values = z.array(z.string().max(1024, 'a value of at most 1024 characters')).max(50);
+const DATE = /^\d{4}(-\d{1,2}(-\d{1,2})?)?$/;
 const properties = z
   .record(z.string().max(64), values)
-  .refine((p) => Object.keys(p).length <= 30, 'at most 30 properties');
-const entityQuery = z.object({ schema: z.enum(SCHEMATA), properties });
+  .refine((p) => Object.keys(p).length <= 30, 'at most 30 properties')
+  .refine(
+    (p) => (p.birthDate ?? []).every((d) => DATE.test(d.trim())),
+    'birthDate values are dates: YYYY, YYYY-MM or YYYY-MM-DD',
+  );
+/** A query names something: a name or an identifier that is not blank. */
+const IDENTIFYING = [
+  'name',
+  'alias',
+  'imoNumber',
+  'mmsi',
+  'callSign',
+  'passportNumber',
+  'idNumber',
+  'registrationNumber',
+];
+const entityQuery = z
+  .object({ schema: z.enum(SCHEMATA), properties })
+  .refine(
+    (q) => IDENTIFYING.some((prop) => (q.properties[prop] ?? []).some((v) => v.trim() !== '')),
+    'a query needs a non-empty name or identifier',
+  );
 const datasetParam = z.object({ dataset: z.enum(Object.keys(SCREENING_DATASETS) as [string, ...string[]]) });
 
 /** A hit in yente's shape (clients of OpenSanctions' yente work unchanged), with our extras beside it. */
@@ -45,6 +66,7 @@ const yenteResult = (h: ScreeningHit) => ({
   explanations: h.explanations,
   reference: h.sourceRef,
   regimes: h.regimes,
+  parties: h.parties,
   decision: h.decision ?? null,
   suppressed: h.suppressed,
 });

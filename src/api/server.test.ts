@@ -296,6 +296,26 @@ describe('HTTP API', () => {
       ).statusCode,
       400,
     );
+    for (const [properties, message] of [
+      [{ name: ['Ri Won Ho'], birthDate: ['17 July 1964'] }, /birthDate values are dates/],
+      [{ name: ['   '] }, /non-empty name or identifier/],
+    ] as const) {
+      const r = await app.inject({
+        method: 'POST',
+        url: '/match/default',
+        headers: auth('viewer'),
+        payload: { queries: { a: { schema: 'Person', properties } } },
+      });
+      assert.equal(r.statusCode, 400);
+      assert.match(r.json().message, message);
+    }
+    const notJson = await app.inject({
+      method: 'POST',
+      url: '/match/default',
+      headers: { ...auth('viewer'), 'content-type': 'application/json' },
+      payload: '{"queries": {',
+    });
+    assert.equal(notJson.statusCode, 400);
 
     const ofac = await app.inject({
       method: 'POST',

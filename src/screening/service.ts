@@ -1,4 +1,5 @@
-import { listsStamp } from '../store/lists.ts';
+import type { RecordData } from '../lists/record.ts';
+import { getCurrentRecord, listsStamp } from '../store/lists.ts';
 import { anyDecisions } from '../store/screening.ts';
 import type { Store } from '../store/store.ts';
 import { buildIndexFromStore } from './index-builder.ts';
@@ -59,7 +60,18 @@ export const SCREENING_DATASETS: Record<string, string[] | undefined> = {
   uk: ['uk'],
 };
 
+/** Who owns or operates a vessel hit, and whether they are designated themselves. */
+export interface VesselParty {
+  id: string;
+  name: string;
+  role: string;
+  /** Set when the party is itself a designated listing. */
+  designated?: { datasets: string[]; reference: string; regimes: string[] };
+}
+
 export interface ScreeningHit extends MatchResult {
+  /** For vessels: owners and operators from the listing, with their own designations. */
+  parties?: VesselParty[];
   properties: Record<string, string[]>;
   datasets: string[];
   sourceRef: string;
@@ -143,9 +155,41 @@ export class ScreeningService {
           hash: e.hash,
         };
       });
+    for (const h of hits)
+      if (h.schema === 'Vessel') (h as ScreeningHit).parties = await this.vesselParties(index, h.id);
     // Without any recorded decision (the usual batch case) the per-query lookup is skipped.
     if (!this.#decisions) return hits.map((h) => ({ ...h, suppressed: false }));
     return withDecisions(this.store, query, hits);
+  }
+
+  /** A vessel's owners and operators as its listing states them (Ownership / links), designated or not. */
+  async vesselParties(index: ScreeningIndex, vesselId: string): Promise<VesselParty[]> {
+    const record = await getCurrentRecord(this.store, vesselId);
+    if (!record) return [];
+    const data = record.data as RecordData;
+    const byId = new Map(data.adjuncts.map((a) => [a.id, a]));
+    const parties: VesselParty[] = [];
+    for (const a of data.adjuncts) {
+      const role = a.properties.role?.[0] ?? a.schema;
+      const otherId =
+        a.schema === 'Ownership'
+          ? a.properties.owner?.[0]
+          : a.schema === 'UnknownLink'
+            ? a.properties.object?.[0]
+            : undefined;
+      if (!otherId || otherId === vesselId) continue;
+      const listed = index.get(otherId);
+      const local = byId.get(otherId);
+      parties.push({
+        id: otherId,
+        name: listed?.caption ?? local?.properties.name?.[0] ?? otherId,
+        role,
+        designated: listed
+          ? { datasets: listed.datasets, reference: listed.sourceRef, regimes: listed.regimes }
+          : undefined,
+      });
+    }
+    return parties;
   }
 
   /** Tell the service a decision was recorded, so the next screening looks decisions up. */
