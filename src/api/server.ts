@@ -59,6 +59,8 @@ export interface ServerOptions {
   logger?: boolean;
   /** The screening index holder (shared when the caller already has one). */
   screening?: ScreeningService;
+  /** Build the screening index at start instead of on the first query (the server does; tests need not). */
+  warmScreening?: boolean;
   /** Sign-in throttling (tests pass their own). */
   loginLimiter?: LoginLimiter;
   /** Largest upload accepted by the import endpoint. */
@@ -434,6 +436,9 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
 
   // --- screening ---
   registerScreeningRoutes(app, screening);
+  if (opts.warmScreening) {
+    screening.index().catch((err) => app.log.error(err, 'building the screening index failed'));
+  }
   // The simple screening page (the full web app comes with issue #6). The page holds no data: its API calls
   // need a session like any other client.
   const screeningPage = readFileSync(new URL('./pages/screening.html', import.meta.url));

@@ -35,7 +35,7 @@ export function registerServeCommand(program: Command): void {
       const g = globals(cmd);
       const store = await openStore(g.databaseUrl ? { databaseUrl: g.databaseUrl } : { dataDir: g.dataDir });
       await ensureFirstAdmin(store);
-      const app = await buildServer({ store, logger: !opts.quiet });
+      const app = await buildServer({ store, logger: !opts.quiet, warmScreening: true });
       const close = async () => {
         await app.close();
         await store.close();
