@@ -109,7 +109,8 @@ export async function screenCsv(
       bom: true,
       skip_empty_lines: true,
       relax_column_count: true,
-      max_record_size: 1 << 20,
+      // Room for a hostile 10 MB cell: the row gets its own error instead of ending the batch.
+      max_record_size: 16 << 20,
     }),
   );
   const summary: BatchSummary = { rows: 0, matched: 0, errors: 0 };
