@@ -11,6 +11,7 @@ import {
   WatchlistError,
   watchlists,
 } from '../screening/monitoring/watchlists.ts';
+import { checkQuery, isCalendarDate } from '../screening/query.ts';
 import { compare } from '../screening/score.ts';
 import {
   SCREENING_ALGORITHMS,
@@ -24,31 +25,22 @@ import { actorOf } from './auth.ts';
 /** The schemata a query may name (FtM matchable schemata). */
 const SCHEMATA = ['Thing', 'LegalEntity', 'Person', 'Organization', 'Company', 'Vessel', 'Airplane'] as const;
 const values = z.array(z.string().max(1024, 'a value of at most 1024 characters')).max(50);
-const DATE = /^\d{4}(-\d{1,2}(-\d{1,2})?)?$/;
 const properties = z
   .record(z.string().max(64), values)
-  .refine((p) => Object.keys(p).length <= 30, 'at most 30 properties')
-  .refine(
-    (p) => (p.birthDate ?? []).every((d) => DATE.test(d.trim())),
-    'birthDate values are dates: YYYY, YYYY-MM or YYYY-MM-DD',
-  );
-/** A query names something: a name or an identifier that is not blank. */
-const IDENTIFYING = [
-  'name',
-  'alias',
-  'imoNumber',
-  'mmsi',
-  'callSign',
-  'passportNumber',
-  'idNumber',
-  'registrationNumber',
-];
-const entityQuery = z
-  .object({ schema: z.enum(SCHEMATA), properties })
-  .refine(
-    (q) => IDENTIFYING.some((prop) => (q.properties[prop] ?? []).some((v) => v.trim() !== '')),
-    'a query needs a non-empty name or identifier',
-  );
+  .refine((p) => Object.keys(p).length <= 30, 'at most 30 properties');
+/** A query is checked and tidied like everywhere else (real dates, known countries, something to match on). */
+const entityQuery = z.object({ schema: z.enum(SCHEMATA), properties }).transform((q, ctx) => {
+  const checked = checkQuery(q);
+  if (typeof checked === 'string') {
+    ctx.addIssue({ code: 'custom', message: checked });
+    return z.NEVER;
+  }
+  return checked;
+});
+const pairProperties = properties.refine(
+  (p) => (p.birthDate ?? []).every((d) => isCalendarDate(d.trim())),
+  'birthDate values are dates: YYYY, YYYY-MM or YYYY-MM-DD',
+);
 const datasetParam = z.object({ dataset: z.enum(Object.keys(SCREENING_DATASETS) as [string, ...string[]]) });
 
 /** A hit in yente's shape (clients of OpenSanctions' yente work unchanged), with our extras beside it. */
@@ -155,7 +147,7 @@ export function registerScreeningRoutes(root: FastifyInstance, screening: Screen
         tags: ['screening'],
         summary: 'Score given pairs of records against each other',
         querystring: z.object({ threshold: z.coerce.number().min(0).max(1).default(DEFAULT_THRESHOLD) }),
-        body: z.array(z.object({ schema: z.enum(SCHEMATA), a: properties, b: properties })).max(1000),
+        body: z.array(z.object({ schema: z.enum(SCHEMATA), a: pairProperties, b: pairProperties })).max(1000),
       },
     },
     async (req) => req.body.map((p) => compare(p.schema, p.a, p.b, req.query.threshold)),

@@ -301,8 +301,10 @@ describe('HTTP API', () => {
       400,
     );
     for (const [properties, message] of [
-      [{ name: ['Ri Won Ho'], birthDate: ['17 July 1964'] }, /birthDate values are dates/],
-      [{ name: ['   '] }, /non-empty name or identifier/],
+      [{ name: ['Ri Won Ho'], birthDate: ['17 July 1964'] }, /is not a date/],
+      [{ name: ['Ri Won Ho'], birthDate: ['1984-13-45'] }, /is not a date/],
+      [{ name: ['Ri Won Ho'], nationality: ['Narnia'] }, /not a country/],
+      [{ name: ['   '] }, /needs a name or an identifier/],
     ] as const) {
       const r = await app.inject({
         method: 'POST',

@@ -125,7 +125,7 @@ test('import, list, diff, show, search, export from the command line', { skip: m
   const rows = batch.out.trim().split('\n');
   assert.equal(
     rows[0],
-    'name,type,dob,match_count,top_id,top_name,top_score,top_match,top_lists,top_reference,error',
+    'name,type,dob,match_count,top_id,top_name,top_score,top_match,top_lists,top_reference,top_explanation,error',
   );
   assert.match(rows[1], /^RI WON HO,person,1964,\d+,un-kpi-033,/);
   assert.match(rows[2], /no name/);

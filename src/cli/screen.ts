@@ -1,8 +1,8 @@
 import { createReadStream, createWriteStream, statSync } from 'node:fs';
 import { finished } from 'node:stream/promises';
 import { type Command, Option } from 'commander';
-import { countryCode } from '../ftm/countries.ts';
 import { screenCsv } from '../screening/batch.ts';
+import { checkQuery } from '../screening/query.ts';
 import { SCREENING_ALGORITHMS, SCREENING_DATASETS, ScreeningService } from '../screening/service.ts';
 import { DEFAULT_THRESHOLD } from '../screening/types.ts';
 import { withStore } from './context.ts';
@@ -27,6 +27,7 @@ export function registerScreenCommand(program: Command): void {
     .option('--nationality <country>', 'nationality (name or ISO code)')
     .option('--imo <number>', 'vessel IMO number')
     .option('--mmsi <number>', 'vessel MMSI')
+    .option('--call-sign <sign>', 'vessel call sign')
     .option('--passport <number>', 'passport number')
     .option(
       '--threshold <score>',
@@ -49,7 +50,13 @@ export function registerScreenCommand(program: Command): void {
     .option('--output <file.csv>', 'where batch results go (default: standard output)')
     .option('--json', 'machine-readable output')
     .action(async (name: string | undefined, opts, cmd: Command) => {
-      if (!name && !opts.input) throw new CliError('give a name to screen, or --input FILE.csv');
+      const identifiers = opts.imo || opts.mmsi || opts.callSign || opts.passport;
+      if (!name && !opts.input && !identifiers) {
+        throw new CliError(
+          'give a name (or --imo, --mmsi, --call-sign, --passport) to screen, or --input FILE.csv',
+        );
+      }
+      if (opts.input && opts.json) throw new CliError('batch screening writes CSV; --json is for one name');
       await withStore(cmd, async (store) => {
         const service = new ScreeningService(store);
         if (opts.input) {
@@ -91,16 +98,22 @@ export function registerScreenCommand(program: Command): void {
           );
           return;
         }
-        const properties: Record<string, string[]> = { name: [name!] };
+        const properties: Record<string, string[]> = {};
+        if (name) properties.name = [name];
         if (opts.dob) properties.birthDate = [opts.dob];
-        if (opts.nationality) properties.nationality = [countryCode(opts.nationality) ?? opts.nationality];
+        if (opts.nationality) properties.nationality = [opts.nationality];
         if (opts.imo) properties.imoNumber = [opts.imo];
         if (opts.mmsi) properties.mmsi = [opts.mmsi];
+        if (opts.callSign) properties.callSign = [opts.callSign];
         if (opts.passport) properties.passportNumber = [opts.passport];
-        const hits = await service.screen(
-          { schema: opts.schema, properties },
-          { threshold: opts.threshold, limit: opts.limit, dataset: opts.dataset, algorithm: opts.algorithm },
-        );
+        const query = checkQuery({ schema: opts.schema, properties });
+        if (typeof query === 'string') throw new CliError(query);
+        const hits = await service.screen(query, {
+          threshold: opts.threshold,
+          limit: opts.limit,
+          dataset: opts.dataset,
+          algorithm: opts.algorithm,
+        });
         if (opts.json) return printJson(hits);
         if (hits.length === 0) {
           process.stdout.write('no candidates\n');
@@ -115,6 +128,12 @@ export function registerScreenCommand(program: Command): void {
             process.stdout.write(
               `         ${e.effect >= 0 ? '+' : ''}${e.effect.toFixed(3)}  ${e.feature}: ${e.detail}\n`,
             );
+          }
+          for (const p of h.parties ?? []) {
+            const listed = p.designated
+              ? `DESIGNATED (${p.designated.datasets.join(', ')} ${p.designated.reference}; ${p.designated.regimes.join(' ')})`
+              : 'not itself listed';
+            process.stdout.write(`         ${p.role}: ${p.name} — ${listed}\n`);
           }
         }
       });

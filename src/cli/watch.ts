@@ -26,6 +26,7 @@ export async function rescreenAfterImport(store: Store): Promise<void> {
 
 async function readEntries(file: string, schema: string): Promise<WatchlistEntry[]> {
   const entries: WatchlistEntry[] = [];
+  const problems: string[] = [];
   const parser = createReadStream(file).pipe(
     parse({ columns: true, bom: true, skip_empty_lines: true, relax_column_count: true }),
   );
@@ -33,9 +34,12 @@ async function readEntries(file: string, schema: string): Promise<WatchlistEntry
   for await (const row of parser as AsyncIterable<Record<string, string>>) {
     line++;
     const q = rowQuery(row, schema);
-    if (typeof q === 'string') throw new CliError(`${file} (row ${line}): ${q}`);
-    entries.push({ id: row.id ?? row.ID, label: row.label, query: q });
+    if (typeof q === 'string') problems.push(`row ${line}: ${q}`);
+    else entries.push({ id: row.id ?? row.ID, label: row.label, query: q });
   }
+  // Bad rows are skipped and named; the good ones are monitored.
+  for (const p of problems) process.stderr.write(`${file} (${p}): skipped\n`);
+  if (entries.length === 0) throw new CliError(`${file}: no row could be added`);
   return entries;
 }
 
@@ -115,7 +119,7 @@ export function registerWatchCommands(program: Command): void {
                 a.status,
                 a.score?.toFixed(2) ?? '',
                 d.label ?? a.subject,
-                `${d.caption ?? a.entityId} (${d.reference ?? ''})`,
+                `${d.caption ?? a.entityId} (${(a.details as { datasets?: string[] }).datasets?.join(' ') ?? ''} ${d.reference ?? ''})`,
               ];
             }),
           );

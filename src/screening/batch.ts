@@ -1,7 +1,7 @@
 import type { Readable, Writable } from 'node:stream';
 import { parse } from 'csv-parse';
 import { stringify } from 'csv-stringify/sync';
-import { countryCode } from '../ftm/countries.ts';
+import { checkQuery } from './query.ts';
 import type { ScreeningAlgorithm, ScreeningService } from './service.ts';
 import type { ScreeningQuery } from './types.ts';
 
@@ -20,6 +20,7 @@ const COLUMN_PROPS: Record<string, string> = {
   imonumber: 'imoNumber',
   mmsi: 'mmsi',
   callsign: 'callSign',
+  callsignnumber: 'callSign',
   passport: 'passportNumber',
   passportnumber: 'passportNumber',
   idnumber: 'idNumber',
@@ -49,6 +50,7 @@ export const RESULT_COLUMNS = [
   'top_match',
   'top_lists',
   'top_reference',
+  'top_explanation',
   'error',
 ] as const;
 
@@ -76,14 +78,20 @@ export function rowQuery(row: Record<string, string>, defaultSchema: string): Sc
     const prop = COLUMN_PROPS[k];
     if (!prop) continue;
     if (value.length > 1024) return `${col} is longer than 1024 characters`;
-    const v = prop === 'nationality' || prop === 'country' ? (countryCode(value) ?? value) : value;
+    const v = value;
     if (properties[prop]) properties[prop].push(v);
     else properties[prop] = [v];
   }
-  if (!properties.name && !properties.imoNumber && !properties.mmsi && !properties.passportNumber) {
-    return 'no name (or IMO, MMSI, passport) in this row';
+  if (
+    !properties.name &&
+    !properties.imoNumber &&
+    !properties.mmsi &&
+    !properties.passportNumber &&
+    !properties.callSign
+  ) {
+    return 'no name (or IMO, MMSI, call sign, passport) in this row';
   }
-  return { schema, properties };
+  return checkQuery({ schema, properties });
 }
 
 /**
@@ -111,6 +119,8 @@ export async function screenCsv(
       relax_column_count: true,
       // Room for a hostile 10 MB cell: the row gets its own error instead of ending the batch.
       max_record_size: 16 << 20,
+      // A malformed record (a stray quote) becomes an error row; the rows after it are still screened.
+      skip_records_with_error: true,
     }),
   );
   const summary: BatchSummary = { rows: 0, matched: 0, errors: 0 };
@@ -118,17 +128,39 @@ export async function screenCsv(
   const write = async (text: string) => {
     if (!output.write(text)) await new Promise<void>((r) => output.once('drain', () => r()));
   };
+  const skipped: string[] = [];
+  parser.on('skip', (err: Error) => skipped.push(err.message));
+  // Records csv-parse could not read (a stray quote, a wrong column count) come out as rows whose error
+  // column says why, in input order.
+  const flushSkipped = async () => {
+    while (skipped.length && header) {
+      summary.rows++;
+      summary.errors++;
+      const cells = [...header.map(() => ''), ...RESULT_COLUMNS.map(() => '')];
+      cells[cells.length - 1] = `unreadable CSV record: ${skipped.shift()}`;
+      await write(stringify([cells]));
+    }
+  };
   for await (const row of parser as AsyncIterable<Record<string, string>>) {
     if (!header) {
       header = Object.keys(row);
+      const known = header.map((h) => COLUMN_PROPS[key(h)]).filter(Boolean);
+      if (
+        !known.some((p) => ['name', 'imoNumber', 'mmsi', 'passportNumber', 'callSign', 'alias'].includes(p))
+      ) {
+        throw new Error(
+          `no column to screen on: the header needs one of name, full_name, imo, mmsi, call_sign, passport (found: ${header.join(', ')})`,
+        );
+      }
       await write(stringify([[...header, ...RESULT_COLUMNS]]));
     }
+    await flushSkipped();
     summary.rows++;
     const q = rowQuery(row, opts.schema ?? 'Thing');
     let result: string[];
     if (typeof q === 'string') {
       summary.errors++;
-      result = ['', '', '', '', '', '', '', q];
+      result = ['', '', '', '', '', '', '', '', q];
     } else {
       const hits = (
         await service.screen(q, {
@@ -150,12 +182,14 @@ export async function screenCsv(
             top.match ? 'true' : 'false',
             top.datasets.join(' '),
             top.sourceRef,
+            top.explanations.map((e) => `${e.feature}: ${e.detail}`).join('; '),
             '',
           ]
-        : ['0', '', '', '', 'false', '', '', ''];
+        : ['0', '', '', '', 'false', '', '', '', ''];
     }
     await write(stringify([[...header.map((h) => row[h] ?? ''), ...result]]));
     opts.onRow?.(summary.rows);
   }
+  await flushSkipped();
   return summary;
 }

@@ -137,8 +137,13 @@ export class ScreeningService {
       const limit = opts.limit ?? 10;
       const candidates = index.match(query, { threshold: 0, limit: Math.max(50, limit * 5), datasets });
       results = candidates
-        .map((r) => ofacRescore(query, index.get(r.id) as IndexedEntity, r, threshold))
-        .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1))
+        .map((r) => ({
+          ours: r.score,
+          hit: ofacRescore(query, index.get(r.id) as IndexedEntity, r, threshold),
+        }))
+        // OFAC's tool ties often (it ignores short name parts); ties are ordered by our own score.
+        .sort((a, b) => b.hit.score - a.hit.score || b.ours - a.ours || (a.hit.id < b.hit.id ? -1 : 1))
+        .map((x) => x.hit)
         .slice(0, limit);
     }
     // A candidate that shares a blocking key but nothing that scores is noise, not a hit.

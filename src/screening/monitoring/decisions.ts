@@ -7,14 +7,22 @@ import type { Store } from '../../store/store.ts';
 import type { ScreeningQuery } from '../types.ts';
 
 /**
- * The identity of a query for remembering decisions: its schema and its property values, case, spacing and
- * order aside. Two screenings of "Ri Won Ho, 1964-07-17" share a fingerprint whoever runs them.
+ * The identity of a query for remembering decisions: its schema and its property values, case, punctuation,
+ * spacing and order aside (`Kim Jong-un` = `kim jong un`). Two screenings of "Ri Won Ho, 1964-07-17" share a fingerprint whoever runs them.
  */
 export function queryFingerprint(query: ScreeningQuery): string {
   const props: Record<string, string[]> = {};
   for (const [k, values] of Object.entries(query.properties)) {
     const clean = [
-      ...new Set(values.map((v) => v.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim())),
+      ...new Set(
+        values.map((v) =>
+          v
+            .normalize('NFKC')
+            .toLowerCase()
+            .replace(/[^\p{L}\p{N}]+/gu, ' ')
+            .trim(),
+        ),
+      ),
     ]
       .filter(Boolean)
       .sort();
