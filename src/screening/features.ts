@@ -10,6 +10,7 @@ import {
   isCompanyWord,
   isParticle,
   isStopWord,
+  isTitle,
   latinize,
   legalForm,
   nameTokens,
@@ -67,11 +68,14 @@ export const NAME_PROPS: ReadonlyArray<readonly [string, NameKind]> = [
   ['previousName', 'previousName'],
   ['weakAlias', 'weakAlias'],
 ];
+/** A weak alias (FtM `weakAlias`; OFAC's low-quality a.k.a.s such as `Ali Hassan`) is shared by many people:
+ * even a perfect match on one stays below the default threshold unless other evidence (birth date,
+ * nationality, an identifier) agrees. */
 export const NAME_KIND_FACTOR: Record<NameKind, number> = {
   name: 1,
   alias: 1,
   previousName: 1,
-  weakAlias: 0.9,
+  weakAlias: 0.65,
 };
 
 const ID_PROPS: ReadonlyArray<readonly [string, IdKind]> = [
@@ -105,6 +109,12 @@ function tokenWeight(t: string): number {
   return 1;
 }
 
+/** A word that can carry a name: not a legal form (`Ltd`, `Co`) or a function word. (`Trading Company`
+ * still names something; `Co., Ltd.` does not.) */
+function isNameWord(t: string): boolean {
+  return !legalForm(t) && !isStopWord(t);
+}
+
 /** `a b c` -> `abc`: an organisation's letters written apart (`A.B.C.`, `p.l.c.`) are one acronym. */
 function joinLetterRuns(texts: string[]): string[] {
   const out: string[] = [];
@@ -132,8 +142,12 @@ export function prepareName(original: string, kind: NameKind, person = true): Pr
   const native = nativeSyllables(original);
   for (const variant of latinize(original)) {
     let texts = spellDigitsInWords(nameTokens(variant).filter((t) => t.length > 0));
+    // Titles and ranks (Dr, Sheikh, Colonel) are not part of who a person is; a name of nothing else keeps them.
+    if (person && texts.some(isTitle) && !texts.every(isTitle)) texts = texts.filter((t) => !isTitle(t));
     if (!person) texts = numberWordsToDigits(abbreviateLegalForms(joinLetterRuns(texts)));
     if (texts.length === 0) continue;
+    // Only legal forms and function words (`Ltd`, `Co.`, `The`) name nothing: matching on them is noise.
+    if (!texts.some(isNameWord)) continue;
     const sig = texts.join(' ');
     if (seen.has(sig)) continue;
     seen.add(sig);
@@ -153,9 +167,15 @@ export function prepareName(original: string, kind: NameKind, person = true): Pr
     });
     // A name made only of low-weight words ("Trading Company") still has to be matched on those words.
     if (tokens.every((t) => t.weight < 1)) tokens = tokens.map((t) => ({ ...t, weight: 1 }));
-    out.push({ kind, original, tokens, native, primary: out.length === 0 });
+    out.push({ kind, original: unquoted(original), tokens, native, primary: out.length === 0 });
   }
   return out;
+}
+
+/** `"KOMID"` -> `KOMID`: lists put quotes around some aliases; they are no part of the name. (Matching never
+ * sees them: normalize turns them into spaces. This is for the name shown in explanations.) */
+function unquoted(name: string): string {
+  return name.trim().replace(/^["“”„«»]+\s*([^"“”„«»]*?)\s*["“”„«»]+$/u, '$1') || name;
 }
 
 const HANGUL_SYLLABLE = /^[\uac00-\ud7a3]+$/u;
@@ -175,6 +195,10 @@ function slashAlternatives(name: string): string[] {
   if (!name.includes('/')) return [name];
   const parts = name.split('/').map((p) => p.trim());
   if (parts.some((p) => normalize(p).replaceAll(' ', '').length < 3)) return [name];
+  // `XYZ I/E Co., Ltd.` is one name (import/export): a side with no word of a name of its own (`E Co.,
+  // Ltd.`) is not an alternative name.
+  const hasNameWord = (p: string) => nameTokens(p).some((t) => t.length > 1 && isNameWord(t));
+  if (!parts.every(hasNameWord)) return [name];
   return [name, ...parts];
 }
 

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { prepareParty } from './features.ts';
 import { isParticle, tokenKey } from './names.ts';
-import { compare, score } from './score.ts';
+import { compare, score, tokenSimilarity } from './score.ts';
 import { DEFAULT_THRESHOLD } from './types.ts';
 
 const person = (props: Record<string, string[]>) => ({ schema: 'Person', properties: props });
@@ -165,4 +166,129 @@ test('joined and spaced romanizations, short forms, names given as alternatives'
   assert.ok(nameScore('Ted Doe', 'Theodore Doe') >= 0.85);
   assert.ok(nameScore('Al Qaeda', "Al-Qa'ida/Islamic Army", 'Organization') >= 0.9);
   assert.ok(nameScore('ბარაკ ობამა', 'Barack Obama') >= 0.9);
+});
+
+test('short words do not pass for longer ones that share their skeleton', () => {
+  const tok = (text: string) => ({ text, key: tokenKey(text), weight: 1, initial: false });
+  for (const [a, b] of [
+    ['ship', 'shiba'],
+    ['co', 'ghowya'],
+    ['komid', 'committee'],
+    ['kim', 'kimia'],
+    ['jin', 'chino'],
+    ['al', 'allah'],
+    ['ltd', 'ldt'],
+  ]) {
+    assert.equal(tokenSimilarity(tok(a), tok(b)), 0, `${a} ~ ${b}`);
+  }
+  assert.ok(nameScore('Jeong Chol', 'Jong Chol') >= 0.9);
+  assert.ok(nameScore('Mohammed Omar', 'Muhammad Omar') >= 0.9);
+  assert.ok(nameScore('Aleksandr Bortnikov', 'Alexander Bortnikov') >= 0.9);
+  assert.ok(nameScore('Alexandr Bortnikov', 'Alexander Bortnikov') >= DEFAULT_THRESHOLD);
+});
+
+test('legal forms and function words alone name nothing; a slash does not split off a legal form', () => {
+  const entity = { schema: 'Company', properties: { name: ['LDT TRADING LTD', 'KOREA CO., LTD.'] } };
+  for (const q of ['Ltd', 'Co', 'Co., Ltd.']) {
+    for (const schema of ['Company', 'Thing']) {
+      const r = score({ schema, properties: { name: [q] } }, entity);
+      assert.ok(r.score < DEFAULT_THRESHOLD, `${schema} ${q}: ${r.score}`);
+    }
+  }
+  const names = prepareParty('Company', { name: ['PYONGYANG I/E CO., LTD.'] }).names.map((n) => n.original);
+  assert.deepEqual(names, ['PYONGYANG I/E CO., LTD.']);
+  const alternatives = prepareParty('Organization', { name: ["Al-Qa'ida/Islamic Army"] }).names;
+  assert.ok(alternatives.some((n) => n.original === 'Islamic Army'));
+});
+
+test('an unmatched distinctive name part counts when what matched is only very common names', () => {
+  const alias = score(
+    person({ name: ['Abdul Rahman al-Zawahiri'] }),
+    person({ name: ['Abdul Rahman Yasin'], alias: ['Abdul Rahman'] }),
+  );
+  assert.ok(alias.score < DEFAULT_THRESHOLD, `${alias.score}`);
+  const vessel = score(
+    { schema: 'Thing', properties: { name: ['Maria Garcia'] } },
+    { schema: 'Vessel', properties: { name: ['MARIA'] } },
+  );
+  assert.ok(vessel.score < DEFAULT_THRESHOLD, `${vessel.score}`);
+  // A distinctive matched part still carries a left-out father's name.
+  assert.ok(nameScore('Fazl Rabi Abdul Hamid', 'Fazl Rabi') >= DEFAULT_THRESHOLD);
+});
+
+test('a weak alias alone does not reach a match', () => {
+  const entity = person({ name: ['ZAYDAN, Tariq'], weakAlias: ['Ali Hassan'] });
+  const r = score(person({ name: ['Ali Hassan'] }), entity);
+  assert.ok(r.score < DEFAULT_THRESHOLD, `${r.score}`);
+  assert.ok(r.explanations[0].detail.includes('weakAlias'));
+  assert.ok(score(person({ name: ['Ali Hassan'] }), person({ alias: ['Ali Hassan'] })).score >= 0.95);
+});
+
+test('al-/el-/ul- are one particle; titles are dropped from people’s names', () => {
+  assert.ok(nameScore('Ayman el-Zawahiri', 'AL ZAWAHIRI, Dr. Ayman') >= 0.9);
+  assert.ok(nameScore('Zia ul Haq', 'Zia al Haq') >= 0.9);
+  assert.ok(nameScore('Mullah Mohammed Omar', 'Mohammed Omar') >= 0.95);
+  assert.ok(nameScore('Sheikh Ahmed Yassin', 'Haji Ahmed Yassin') >= 0.95);
+});
+
+test('birth years more than two apart take a perfect name below the threshold, unless an identifier agrees', () => {
+  const entity = person({ name: ['KIM JONG UN'], birthDate: ['1984-01-08'], passportNumber: ['836110034'] });
+  const far = score(person({ name: ['Kim Jong Un'], birthDate: ['1978'] }), entity);
+  assert.ok(far.score < DEFAULT_THRESHOLD, `${far.score}`);
+  assert.ok(far.explanations.some((e) => e.feature === 'birthDate' && e.detail.includes('6 apart')));
+  const near = score(person({ name: ['Kim Jong Un'], birthDate: ['1983'] }), entity);
+  assert.ok(near.score >= DEFAULT_THRESHOLD);
+  const byId = score(
+    person({ name: ['Kim Jong Un'], birthDate: ['1978'], passportNumber: ['836110034'] }),
+    entity,
+  );
+  assert.ok(byId.score >= 0.95);
+});
+
+test('quotes around a listed alias do not show in the explanation', () => {
+  const r = score(
+    { schema: 'Organization', properties: { name: ['KOMID'] } },
+    {
+      schema: 'Organization',
+      properties: { name: ['KOREA MINING DEVELOPMENT TRADING CORPORATION'], alias: ['"KOMID"'] },
+    },
+  );
+  assert.equal(r.score, 1);
+  assert.match(r.explanations[0].detail, /alias "KOMID":/);
+});
+
+test('every identifier that agrees is explained, even when the name alone scored full marks', () => {
+  const ship = {
+    schema: 'Vessel',
+    properties: { name: ['SEA STAR'], imoNumber: ['IMO 8914934'], mmsi: ['445123456'], callSign: ['HMYZ9'] },
+  };
+  const r = score(
+    {
+      schema: 'Vessel',
+      properties: { name: ['Sea Star'], imoNumber: ['8914934'], mmsi: ['445123456'], callSign: ['HMYZ9'] },
+    },
+    ship,
+  );
+  assert.equal(r.score, 1);
+  const ids = r.explanations.filter((e) => e.feature === 'identifier').map((e) => e.detail);
+  assert.ok(
+    ids.some((d) => d.includes('imo 8914934')),
+    ids.join(' | '),
+  );
+  assert.ok(
+    ids.some((d) => d.includes('mmsi 445123456')),
+    ids.join(' | '),
+  );
+  assert.ok(
+    ids.some((d) => d.includes('callSign HMYZ9')),
+    ids.join(' | '),
+  );
+});
+
+test('Hangul against a romanized listing: the McCune–Reischauer vowel ambiguity is stated', () => {
+  assert.ok(nameScore('김종은', '김정은') < DEFAULT_THRESHOLD);
+  const r = compare('Person', { name: ['김종은'] }, { name: ['KIM, Jong Un'] });
+  assert.match(r.explanations[0].detail, /McCune–Reischauer/);
+  const latin = compare('Person', { name: ['Kim Jong Un'] }, { name: ['KIM, Jong Un'] });
+  assert.doesNotMatch(latin.explanations[0].detail, /McCune/);
 });

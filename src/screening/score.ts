@@ -12,7 +12,14 @@ import {
   prepareParty,
   schemaCompatible,
 } from './features.ts';
-import { isParticle, isShortFormOf, isStopWord, tokenKey } from './names.ts';
+import {
+  isFrequentNameElement,
+  isKeyVariant,
+  isParticle,
+  isShortFormOf,
+  isStopWord,
+  tokenKey,
+} from './names.ts';
 import { jaroWinkler, levenshtein, osaDistance } from './similarity.ts';
 import { DEFAULT_THRESHOLD, type Explanation } from './types.ts';
 
@@ -31,6 +38,11 @@ const SCRAMBLED_LINEAGE_FACTOR = 0.6;
 /** Two different kinds of company (an `AG` and a `GmbH`, an `ANO` and an `LLC`) under one name: a conflict
  * of this weight. A legal form on one side only costs nothing: lists and customers drop them freely. */
 const LEGAL_FORM_CONFLICT_WEIGHT = 0.35;
+/** How much more a query-only name part costs when the match covers little of the query (see alignNames). */
+const UNCOVERED_QUERY_COST = 3;
+
+/** What birth years more than two apart take off the score (a perfect name then lands below 0.7). */
+const BIRTH_YEARS_APART_EFFECT = 0.35;
 
 export interface ScoreOutcome {
   score: number;
@@ -47,7 +59,9 @@ export function tokenSimilarity(a: PreparedToken, b: PreparedToken): number {
     if (a.form === b.form) return 1;
     return a.family !== '' && a.family === b.family ? 0.9 : 0;
   }
-  if (a.key === b.key && a.key !== '') return 0.95;
+  // A legal form is a word of its own: one letter off (`Ltd` / `Ldt`) is another word, not a typo of it.
+  if (a.form !== undefined || b.form !== undefined) return 0;
+  if (a.key === b.key && isKeyVariant(a.text, b.text)) return 0.95;
   if (a.initial || b.initial) {
     if (a.initial && b.initial) return 0;
     const [i, t] = a.initial ? [a, b] : [b, a];
@@ -224,25 +238,55 @@ export function alignNames(
   let ue = 0;
   const queryFamilies = new Set<string>();
   const entityFamilies = new Set<string>();
+  // Particles and function words left over on both sides (`al` against `bin`) are not two different names
+  // in one position: they count as left out, never as a conflict.
+  let softExtra = 0;
+  let queryOnlySoft = 0;
   for (let i = 0; i < query.length; i++) {
     if (usedQ[i]) continue;
     unmatchedQuery.push(query[i].text);
     const family = query[i].family;
-    if (family === undefined) uq += query[i].weight;
-    else if (family !== '') queryFamilies.add(family);
+    if (isParticle(query[i].text) || isStopWord(query[i].text)) {
+      softExtra += query[i].weight;
+      queryOnlySoft += query[i].weight;
+    } else if (family === undefined) uq += query[i].weight;
+    else {
+      queryOnlySoft += query[i].weight;
+      if (family !== '') queryFamilies.add(family);
+    }
   }
   for (let j = 0; j < entity.length; j++) {
     if (usedE[j]) continue;
     unmatchedEntity.push(entity[j].text);
     const family = entity[j].family;
-    if (family === undefined) ue += entity[j].weight;
+    if (isParticle(entity[j].text) || isStopWord(entity[j].text)) softExtra += entity[j].weight;
+    else if (family === undefined) ue += entity[j].weight;
     else if (family !== '') entityFamilies.add(family);
   }
   let conflict = Math.min(uq, ue);
   if (queryFamilies.size && entityFamilies.size && ![...queryFamilies].some((f) => entityFamilies.has(f)))
     conflict += LEGAL_FORM_CONFLICT_WEIGHT;
-  const extra = uq + ue - 2 * Math.min(uq, ue);
-  const den = matched + CONFLICT_COST * 2 * conflict + EXTRA_COST * extra;
+  const extra = uq + ue - 2 * Math.min(uq, ue) + softExtra;
+  // A query name part the entity's name lacks costs more when what did align is only names borne by
+  // millions, and the more so the less of the query it covers: the alias `Abdul Rahman` is not evidence for
+  // `Abdul Rahman al-Zawahiri`, nor the vessel `MARIA` for `Maria Garcia` (but `Fazl Rabi` is for `Fazl
+  // Rabi Abdul Hamid`).
+  let onlyFrequent = pairs.length > 0;
+  for (let i = 0; i < query.length && onlyFrequent; i++) {
+    const t = query[i];
+    if (usedQ[i] && !isParticle(t.text) && !isStopWord(t.text) && !isFrequentNameElement(t.text))
+      onlyFrequent = false;
+  }
+  const queryOnly = onlyFrequent ? Math.max(0, uq - ue) : 0;
+  let queryWeight = 0;
+  for (const t of query) queryWeight += t.weight;
+  const queryMatched = queryWeight - uq - queryOnlySoft;
+  const uncovered = queryWeight > 0 ? 1 - queryMatched / queryWeight : 0;
+  const den =
+    matched +
+    CONFLICT_COST * 2 * conflict +
+    EXTRA_COST * extra +
+    EXTRA_COST * UNCOVERED_QUERY_COST * uncovered * queryOnly;
   let score = den > 0 ? num / den : 0;
   // Initials alone (`N.N.`) could be anyone: something spelled out has to agree too.
   if (pairs.length && !spelledOut) score *= 0.5;
@@ -297,6 +341,8 @@ function describeAlignment(b: BestName): string {
   if (b.alignment.unmatchedQuery.length) s += `; query only: ${b.alignment.unmatchedQuery.join(' ')}`;
   if (b.alignment.unmatchedEntity.length) s += `; entity only: ${b.alignment.unmatchedEntity.join(' ')}`;
   if (b.alignment.scrambled) s += '; parts in a different order';
+  if ((b.queryName.native?.script === 'hangul') !== (b.entityName.native?.script === 'hangul'))
+    s += `; Hangul compared through its romanizations, which may not tell vowels apart (McCune–Reischauer writes 정 and 종 alike, as chong/jong)`;
   return s;
 }
 
@@ -311,6 +357,8 @@ function evidence(query: PreparedParty, entity: PreparedParty, explanations: Exp
   const features: Record<string, number> = {};
   let effect = 0;
   let strongId: string | undefined;
+  /** Shared identifiers beyond the first decisive one (call signs are never decisive): still reported. */
+  const matchedIds: string[] = [];
   let idConflict = false;
   for (const [kind, values] of query.ids) {
     const theirs = entity.ids.get(kind);
@@ -318,7 +366,9 @@ function evidence(query: PreparedParty, entity: PreparedParty, explanations: Exp
     const shared = [...values].find((v) => theirs.has(v));
     if (shared) {
       features[`${kind}Match`] = 1;
-      if (kind !== 'callSign') strongId ??= `${kind} ${shared}`;
+      if (kind === 'callSign') matchedIds.push(`same ${kind} ${shared} (not decisive alone)`);
+      else if (strongId) matchedIds.push(`same ${kind} ${shared}`);
+      else strongId = `${kind} ${shared}`;
     } else if (kind === 'imo' || kind === 'mmsi') {
       idConflict = true;
       features[`${kind}Mismatch`] = 1;
@@ -342,7 +392,10 @@ function evidence(query: PreparedParty, entity: PreparedParty, explanations: Exp
     else if (bestDiff === 0) [e, detail] = [0.04, 'date of birth consistent'];
     else if (bestDiff === 0.5) [e, detail] = [-0.04, 'same birth year, different date'];
     else if (bestDiff <= 1) [e, detail] = [-0.06, 'birth years one apart'];
-    else [e, detail] = [-0.2, `birth years ${bestDiff} apart`];
+    else if (bestDiff <= 2) [e, detail] = [-0.2, 'birth years 2 apart'];
+    // Further apart is another person of that name: enough to take even a perfect name below the
+    // threshold; only a shared identifier overrides it.
+    else [e, detail] = [-BIRTH_YEARS_APART_EFFECT, `birth years ${bestDiff} apart`];
     features.birthDate = e;
     effect += e;
     explanations.push({
@@ -376,7 +429,7 @@ function evidence(query: PreparedParty, entity: PreparedParty, explanations: Exp
       });
     }
   }
-  return { features, effect, strongId, idConflict };
+  return { features, effect, strongId, matchedIds, idConflict };
 }
 
 /** Scores a prepared query against a prepared entity; `nameIndices` restricts the entity names tried. */
@@ -402,11 +455,10 @@ export function scorePrepared(
   let score = Math.min(1, Math.max(0, nameScore + ev.effect));
   if (ev.strongId) {
     const decisive = 0.95 + 0.05 * Math.max(0, Math.min(1, nameScore));
-    const e = decisive - score;
-    if (e > 0) {
-      explanations.push({ feature: 'identifier', effect: round(e), detail: `same ${ev.strongId}` });
-      score = decisive;
-    }
+    // Reported even when the name alone already scored higher: a reviewer must see every agreeing fact.
+    const e = Math.max(0, decisive - score);
+    explanations.push({ feature: 'identifier', effect: round(e), detail: `same ${ev.strongId}` });
+    score = Math.max(score, decisive);
   } else if (ev.idConflict) {
     const e = -Math.min(score, 0.4);
     score += e;
@@ -417,6 +469,7 @@ export function scorePrepared(
       detail: 'different vessel identifier (IMO/MMSI)',
     });
   }
+  for (const detail of ev.matchedIds) explanations.push({ feature: 'identifier', effect: 0, detail });
   return { score: round(score), features, explanations, compatible: true };
 }
 

@@ -9,13 +9,20 @@
  */
 
 export { hangulSyllables, splitKoreanSyllables } from './hangul.ts';
-export { tokenKey } from './key.ts';
+export { isKeyVariant, tokenKey } from './key.ts';
 export { latinize } from './latinize.ts';
 export { abbreviateLegalForms, legalForm } from './legal-forms.ts';
 export { isShortFormOf } from './nicknames.ts';
 export { normalize } from './normalize.ts';
 export { numberWordsToDigits, spellDigitsInWords } from './numbers.ts';
-export { isCommonNameElement, isCompanyWord, isParticle, isStopWord } from './words.ts';
+export {
+  isCommonNameElement,
+  isCompanyWord,
+  isFrequentNameElement,
+  isParticle,
+  isStopWord,
+  isTitle,
+} from './words.ts';
 
 import { tokenKey } from './key.ts';
 import { normalize } from './normalize.ts';

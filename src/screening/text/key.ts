@@ -72,6 +72,8 @@ const EQUIVALENT_SPELLINGS: readonly (readonly string[])[] = [
   ['zayd', 'zaid', 'zayed', 'zeid', 'zayid'],
   ['said', 'saeed', 'sayed', 'sayyid', 'saeid', 'sayid', 'saied', 'sayyed', 'syed'],
   ['abu', 'abou', 'abo'],
+  // The Arabic article as each romanization writes it (al-Zawahiri, el-Zawahiri, Zia-ul-Haq)
+  ['al', 'el', 'ul'],
   ['bin', 'ben', 'ibn', 'bn'],
   ['abdullah', 'abdallah', 'abdellah', 'abdollah', 'abdulah'],
   // Russian given names whose schemes differ in a word-initial vowel or glide
@@ -331,4 +333,33 @@ export function tokenKey(token: string): string {
   if (keyCache.size >= KEY_CACHE_LIMIT) keyCache.clear();
   keyCache.set(token, key);
   return key;
+}
+
+function vowelRunCount(t: string): number {
+  return t.match(/[aeiouy]+/g)?.length ?? 0;
+}
+
+/**
+ * Whether two tokens with the same key are spellings of one name rather than a short word and a longer one
+ * that happens to share its skeleton (Ship / Shiba, Kim / Kimia, Komid / Committee, Al / Allah). A key
+ * drops later vowels, so equal keys alone say little when the words differ in syllables or length: the
+ * syllable counts must agree (one apart only between longer words of similar length: Aleksandr /
+ * Alexander), and words without vowels (acronyms: Ltd / Ldt) must be spelled the same. Spellings from the
+ * equivalence table (Mohd = Muhammad, Ri = Lee) are variants by definition.
+ */
+export function isKeyVariant(a: string, b: string): boolean {
+  if (a === b) return true;
+  const ka = tokenKey(a);
+  if (ka === '' || ka !== tokenKey(b)) return false;
+  const ca = CANONICAL_SPELLING.get(a);
+  if (ca !== undefined && ca === CANONICAL_SPELLING.get(b)) return true;
+  const ra = vowelRunCount(a);
+  const rb = vowelRunCount(b);
+  if (ra === 0 || rb === 0) return false;
+  if (ra === rb) return ra === 1 || Math.min(a.length, b.length) / Math.max(a.length, b.length) >= 0.6;
+  return (
+    Math.abs(ra - rb) === 1 &&
+    Math.min(ra, rb) >= 2 &&
+    Math.min(a.length, b.length) / Math.max(a.length, b.length) >= 0.75
+  );
 }

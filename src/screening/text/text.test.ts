@@ -6,8 +6,10 @@ import { missingShared, sharedFile } from '../../config/paths.ts';
 import {
   hangulSyllables,
   isCompanyWord,
+  isKeyVariant,
   isParticle,
   isStopWord,
+  isTitle,
   latinize,
   nameKeys,
   nameTokens,
@@ -387,4 +389,41 @@ test('Georgian romanized; short forms of given names', async () => {
   assert.deepEqual(latinize('ბარაკ ობამა'), ['barak obama']);
   assert.ok(isShortFormOf('ted', 'theodore') && isShortFormOf('william', 'bill'));
   assert.ok(!isShortFormOf('ted', 'william'));
+});
+
+test('a shared key is a variant only between words of like shape (not ship / shiba, ltd / ldt)', () => {
+  for (const [a, b] of [
+    ['ship', 'shiba'],
+    ['kim', 'kimia'],
+    ['jin', 'chino'],
+    ['al', 'allah'],
+    ['komid', 'committee'],
+    ['ltd', 'ldt'],
+  ]) {
+    assert.equal(isKeyVariant(a, b), false, `${a} / ${b}`);
+  }
+  for (const [a, b] of [
+    ['jong', 'chong'],
+    ['jong', 'jeong'],
+    ['mohammed', 'muhammad'],
+    ['mohd', 'muhammad'],
+    ['aleksandr', 'alexander'],
+    ['yusuf', 'youssef'],
+    ['si', 'shi'],
+  ]) {
+    assert.equal(isKeyVariant(a, b), true, `${a} / ${b}`);
+  }
+});
+
+test('the Arabic article is one particle however written; titles are recognised', () => {
+  assert.equal(tokenKey('el'), tokenKey('al'));
+  assert.equal(tokenKey('ul'), tokenKey('al'));
+  assert.ok(isKeyVariant('el', 'al'));
+  for (const t of ['dr', 'mr', 'mrs', 'sheikh', 'haji', 'mullah', 'general', 'colonel'])
+    assert.ok(isTitle(t), t);
+  assert.equal(isTitle('ayman'), false);
+});
+
+test('quotes around a name are not part of it', () => {
+  for (const q of ['"KOMID"', '“KOMID”', '«KOMID»', "'KOMID'"]) assert.equal(normalize(q), 'komid', q);
 });

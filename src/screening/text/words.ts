@@ -4,7 +4,7 @@
  * (주식회사 → jusikhoesa / chusikhoesa, 有限公司 → youxian gongsi, ООО → ooo), so a token matches in either script.
  */
 
-import { tokenKey } from './key.ts';
+import { isKeyVariant, tokenKey } from './key.ts';
 import { setCompanyInitialisms } from './normalize.ts';
 
 const COMPANY_WORDS = new Set([
@@ -283,6 +283,65 @@ const PARTICLES = new Set([
   'st',
 ]);
 
+/** Honorifics, religious and military ranks written into people's names (`AL ZAWAHIRI, Dr. Ayman`, `Mullah
+ * Omar`): they say nothing about who the person is. Words that are also common given names (Amir, Imam,
+ * Hafiz, Sayyid) are left out. */
+const TITLES = new Set([
+  'dr',
+  'doctor',
+  'mr',
+  'mrs',
+  'ms',
+  'miss',
+  'mister',
+  'sir',
+  'madam',
+  'prof',
+  'professor',
+  'sheikh',
+  'shaikh',
+  'sheik',
+  'shaykh',
+  'haji',
+  'hajji',
+  'hadji',
+  'alhaji',
+  'alhajji',
+  'mullah',
+  'mulla',
+  'maulana',
+  'mawlana',
+  'maulvi',
+  'moulvi',
+  'mawlawi',
+  'qari',
+  'ayatollah',
+  'hojatoleslam',
+  'general',
+  'gen',
+  'colonel',
+  'col',
+  'major',
+  'maj',
+  'captain',
+  'capt',
+  'lieutenant',
+  'lt',
+  'brigadier',
+  'admiral',
+  'commander',
+  'sergeant',
+  'sgt',
+  'eng',
+  'engr',
+  'engineer',
+]);
+
+/** Titles and ranks in a person's name (Dr, Sheikh, Haji, Mullah, General, Colonel, ...). */
+export function isTitle(token: string): boolean {
+  return TITLES.has(token);
+}
+
 setCompanyInitialisms(new Set([...COMPANY_WORDS].filter((w) => /^[a-z]{2,5}$/.test(w))));
 
 /** Company-type words (Co, Ltd, LLC, JSC, ООО, 주식회사, 有限公司 and their Latin forms). */
@@ -306,4 +365,78 @@ const COMMON_NAME_KEYS = new Set(['muhammad', 'ahmad', 'abd'].map(tokenKey));
 
 export function isCommonNameElement(token: string): boolean {
   return COMMON_NAME_KEYS.has(tokenKey(token));
+}
+
+/** Given names and surnames borne by millions (Abdul Rahman, Maria, Ali Hassan, Kim): a name made only of
+ * these points at no one in particular. Compared by key, so every spelling counts. */
+const FREQUENT_NAMES: readonly string[] = [
+  // Arabic and Muslim names
+  'muhammad',
+  'ahmad',
+  'abd',
+  'abdullah',
+  'rahman',
+  'rahim',
+  'karim',
+  'aziz',
+  'hamid',
+  'ali',
+  'hasan',
+  'husayn',
+  'mahmud',
+  'mustafa',
+  'umar',
+  'omar',
+  'ibrahim',
+  'ismail',
+  'yusuf',
+  'khalid',
+  'said',
+  'khan',
+  'fatima',
+  'maryam',
+  // European and Latin American
+  'maria',
+  'jose',
+  'juan',
+  'carlos',
+  'luis',
+  'antonio',
+  'manuel',
+  'francisco',
+  'ana',
+  'john',
+  'james',
+  'michael',
+  'david',
+  'mary',
+  'ivan',
+  'sergei',
+  'garcia',
+  'rodriguez',
+  'martinez',
+  'hernandez',
+  'lopez',
+  'gonzalez',
+  'smith',
+  // East Asian surnames
+  'kim',
+  'ri',
+  'pak',
+  'choe',
+  'wang',
+  'zhang',
+  'chen',
+  'liu',
+  'nguyen',
+];
+const FREQUENT_NAME_KEYS = new Map<string, string[]>();
+for (const name of FREQUENT_NAMES) {
+  const key = tokenKey(name);
+  FREQUENT_NAME_KEYS.set(key, [...(FREQUENT_NAME_KEYS.get(key) ?? []), name]);
+}
+
+export function isFrequentNameElement(token: string): boolean {
+  const spellings = FREQUENT_NAME_KEYS.get(tokenKey(token));
+  return spellings?.some((s) => isKeyVariant(token, s)) ?? false;
 }
