@@ -1,5 +1,5 @@
-import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { type Engine, openPostgresEngine, openSqliteEngine, ping } from './engine.ts';
 import { migrate } from './migrations.ts';
 
@@ -13,6 +13,25 @@ export interface StoreOptions {
 }
 
 export type Store = Engine;
+
+/**
+ * Creates a folder and its parents one level at a time. (Node's `mkdirSync(..., { recursive: true })` spins
+ * forever on some virtual file systems such as /proc, where mkdir answers ENOENT for a parent that exists.)
+ */
+function ensureDir(dir: string): void {
+  if (existsSync(dir)) {
+    if (!statSync(dir).isDirectory()) throw new Error(`${dir} is not a folder (check --data-dir)`);
+    return;
+  }
+  const parent = dirname(dir);
+  if (parent === dir) throw new Error(`cannot create ${dir}`);
+  ensureDir(parent);
+  try {
+    mkdirSync(dir);
+  } catch (err) {
+    throw new Error(`cannot create the data folder ${dir}: ${(err as Error).message}`);
+  }
+}
 
 /** Where the embedded store lives unless told otherwise. */
 export function defaultDataDir(): string {
@@ -38,7 +57,7 @@ export async function openStore(opts: StoreOptions = {}): Promise<Store> {
     engine = openSqliteEngine(':memory:');
   } else {
     const dir = resolve(opts.dataDir ?? defaultDataDir());
-    mkdirSync(dir, { recursive: true });
+    ensureDir(dir);
     engine = openSqliteEngine(join(dir, 'watchkeeper.db'));
   }
   try {
