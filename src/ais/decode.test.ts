@@ -288,6 +288,20 @@ test('type 21: aid to navigation with name extension', () => {
   );
 });
 
+test('type 21: a name padded with @ then spaces takes no extension (found by the gpsdecode comparison)', () => {
+  // DMA stream 2010-06-11, two fragments joined: the 20 name characters are "NEIST POINT@@@@@@@  "
+  const r = decoded('E>jFJfjW2Tab@87TW:0000000@@OhMeL@KLqH00003wP100000000000' + '000<', 0);
+  assert.ok(r.type === 21);
+  assert.deepEqual([r.mmsi, r.name], [992320187, 'NEIST POINT']);
+});
+
+test('type 21: 20 name characters ending in spaces and an empty extension are trimmed', () => {
+  // dma_ais250.txt: 280 bits, the 1-character extension is '@'
+  const r = decoded('ENkb9OI9R@10dh0`8@9R@@@@@@@;kaCw9EE>`00003vP000', 2);
+  assert.ok(r.type === 21);
+  assert.deepEqual([r.mmsi, r.name], [993692029, 'SD BAY APP SD']);
+});
+
 test('type 27: long-range positions in 1/10 minute, n/a values', () => {
   const one = armour([
     [27, 6],

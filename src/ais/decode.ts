@@ -378,6 +378,12 @@ function text(start: number, chars: number): string {
   return end === s.length ? s : s.slice(0, end);
 }
 
+/** Whether a text field holds an '@' (the padding that ends text). */
+function hasPadding(start: number, chars: number): boolean {
+  for (let i = 0; i < chars; i++) if (uint(start + i * 6, 6) === 0) return true;
+  return false;
+}
+
 /** A text field with no '@' padding, trailing spaces kept (the first part of a name that continues elsewhere). */
 function untrimmedText(start: number, chars: number): string {
   let s = '';
@@ -609,8 +615,9 @@ export function decodePayload(payload: string, fillBits: number): AisRecord | De
       };
     case 21: {
       let name = text(43, 20);
-      // the name extension fills the bits after 272, whole characters only
-      if (bitLength >= 278 && uint(43 + 19 * 6, 6) !== 0) name = untrimmedText(43, 20) + text(272, 14);
+      // the name extension fills the bits after 272, whole characters only. It continues the name only when the
+      // 20 characters hold no '@': some stations pad with '@' then spaces ("NEIST POINT@@@@@@@  ").
+      if (bitLength >= 278 && !hasPadding(43, 20)) name = (untrimmedText(43, 20) + text(272, 14)).trimEnd();
       return {
         type,
         repeat,
