@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { Command, Option } from 'commander';
 import { registerAdminCommands } from './admin.ts';
+import { registerAisCommands } from './ais.ts';
 import { CliError } from './io.ts';
 import { registerListCommands } from './lists.ts';
 import { registerScreenCommand } from './screen.ts';
@@ -29,6 +30,7 @@ export function buildProgram(): Command {
   registerScreenCommand(program);
   registerWatchCommands(program);
   registerAdminCommands(program);
+  registerAisCommands(program);
   return program;
 }
 

@@ -1,0 +1,175 @@
+/**
+ * `watchkeeper ais decode FILE…`: AIS NMEA recordings (plain, gzip or stdin) to one record per message on
+ * stdout, NDJSON or CSV, with a summary on stderr. Streams chunk by chunk: memory stays bounded whatever
+ * the input size, and unreadable lines are counted, never fatal.
+ */
+import { createReadStream, statSync } from 'node:fs';
+import { pipeline, Readable } from 'node:stream';
+import { createGunzip } from 'node:zlib';
+import { type Command, Option } from 'commander';
+import { CSV_HEADER, csvLine, ndjsonLine, type OutputFormat } from '../ais/format.ts';
+import { type DecodedMessage, Decoder, type DecoderCounters } from '../ais/index.ts';
+import { LineSplitter } from '../ais/lines.ts';
+import { CliError } from './io.ts';
+import { byteProgress } from './progress.ts';
+
+const READ_CHUNK = 1 << 20;
+/** Output is gathered into writes of about this size: one write per record costs more than the decoding. */
+const WRITE_BATCH = 256 * 1024;
+
+export function registerAisCommands(program: Command): void {
+  const ais = program.command('ais').description('AIS recordings and feeds');
+  ais
+    .command('decode')
+    .description(
+      'decode AIS NMEA (plain, .gz, or - for stdin) to one record per message on stdout; summary on stderr',
+    )
+    .argument('<files...>', 'NMEA files; gzip is recognised by its magic bytes; - reads stdin')
+    .addOption(new Option('--format <format>', 'output format').choices(['ndjson', 'csv']).default('ndjson'))
+    .option('--quiet', 'no summary on stderr')
+    .action(async (files: string[], opts: { format: OutputFormat; quiet?: boolean }) => {
+      await decodeCommand(files, opts.format, opts.quiet === true);
+    });
+}
+
+/** Writes strings to stdout in large batches, waiting when the reader is slower than us. */
+class BatchedStdout {
+  private pending = '';
+
+  add(s: string): void {
+    this.pending += s;
+  }
+
+  get full(): boolean {
+    return this.pending.length >= WRITE_BATCH;
+  }
+
+  async flush(): Promise<void> {
+    if (this.pending === '') return;
+    const data = this.pending;
+    this.pending = '';
+    if (!process.stdout.write(data, 'latin1')) {
+      await new Promise<void>((resolve) => process.stdout.once('drain', resolve));
+    }
+  }
+}
+
+async function decodeCommand(files: string[], format: OutputFormat, quiet: boolean): Promise<void> {
+  if (files.filter((f) => f === '-').length > 1) throw new CliError('stdin (-) can be read only once');
+  // fail on a missing file before writing anything
+  for (const f of files) {
+    if (f === '-') continue;
+    try {
+      if (!statSync(f).isFile()) throw new CliError(`${f}: not a file`);
+    } catch (err) {
+      if (err instanceof CliError) throw err;
+      throw new CliError(
+        `${f}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`,
+      );
+    }
+  }
+  const out = new BatchedStdout();
+  if (format === 'csv') out.add(CSV_HEADER);
+  const toLine: (m: DecodedMessage) => string = format === 'csv' ? csvLine : ndjsonLine;
+  const totals: DecoderCounters[] = [];
+  let failure: string | null = null;
+  for (const file of files) {
+    const decoder = new Decoder();
+    const splitter = new LineSplitter();
+    const onLine = (line: string) => {
+      const m = decoder.push(line);
+      if (m !== null) out.add(toLine(m));
+    };
+    const size = file === '-' ? 0 : statSync(file).size;
+    const progress = size > 0 ? byteProgress(file) : null;
+    let read = 0;
+    try {
+      for await (const chunk of chunksOf(file, (n) => {
+        read += n;
+      })) {
+        splitter.push(chunk, onLine);
+        progress?.update(read, size);
+        if (out.full) await out.flush();
+      }
+      splitter.end(onLine);
+    } catch (err) {
+      // a truncated or corrupt gzip stream: keep what was decoded, say where it stopped
+      failure = `${file === '-' ? 'stdin' : file}: ${(err as Error).message} (after ${decoder.counters.lines} lines)`;
+    } finally {
+      progress?.stop();
+    }
+    decoder.finish();
+    totals.push(decoder.counters);
+    await out.flush();
+    if (failure !== null) break;
+  }
+  await out.flush();
+  if (!quiet) process.stderr.write(summary(totals));
+  if (failure !== null) throw new CliError(failure);
+}
+
+/** The raw bytes of a file or stdin, gunzipped when they start with the gzip magic bytes. */
+async function* chunksOf(file: string, onRawBytes: (n: number) => void): AsyncGenerator<Uint8Array> {
+  const input: Readable =
+    file === '-' ? process.stdin : createReadStream(file, { highWaterMark: READ_CHUNK });
+  const it = input[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  let head: Buffer | null = null;
+  // a pipe may hand over a single byte first: gather two to see the magic
+  while (head === null || head.length < 2) {
+    const next = await it.next();
+    if (next.done) break;
+    head = head === null ? next.value : Buffer.concat([head, next.value]);
+  }
+  if (head === null) return;
+  onRawBytes(head.length);
+  if (head[0] !== 0x1f || head[1] !== 0x8b) {
+    yield head;
+    for (let next = await it.next(); !next.done; next = await it.next()) {
+      onRawBytes(next.value.length);
+      yield next.value;
+    }
+    return;
+  }
+  const first = head;
+  async function* raw(): AsyncGenerator<Buffer> {
+    yield first;
+    for (let next = await it.next(); !next.done; next = await it.next()) {
+      onRawBytes(next.value.length);
+      yield next.value;
+    }
+  }
+  const gunzip = createGunzip({ chunkSize: 256 * 1024 });
+  // errors of either side end the loop below with the error (pipeline destroys gunzip)
+  pipeline(Readable.from(raw()), gunzip, () => {});
+  yield* gunzip as AsyncIterable<Buffer>;
+}
+
+function summary(all: DecoderCounters[]): string {
+  const t = { lines: 0, blank: 0, sentences: 0, pghp: 0, messages: 0, tagBlockChecksumMismatch: 0 };
+  const byType = new Map<number, number>();
+  const rejected = new Map<string, number>();
+  for (const c of all) {
+    t.lines += c.lines;
+    t.blank += c.blank;
+    t.sentences += c.sentences;
+    t.pghp += c.pghp;
+    t.messages += c.messages;
+    t.tagBlockChecksumMismatch += c.tagBlockChecksumMismatch;
+    for (const [type, n] of Object.entries(c.byType))
+      byType.set(Number(type), (byType.get(Number(type)) ?? 0) + n);
+    for (const [reason, n] of Object.entries(c.rejected))
+      if (n > 0) rejected.set(reason, (rejected.get(reason) ?? 0) + n);
+  }
+  const types = [...byType.entries()].sort((a, b) => a[0] - b[0]).map(([k, n]) => `${k}: ${n}`);
+  const reasons = [...rejected.entries()].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k}: ${n}`);
+  const rejectedTotal = [...rejected.values()].reduce((a, b) => a + b, 0);
+  return (
+    `ais decode: ${t.lines} lines, ${t.sentences} AIS sentences, ${t.pghp} PGHP, ${t.blank} blank, ` +
+    `${t.messages} messages\n` +
+    `  by type: ${types.length > 0 ? types.join(', ') : 'none'}\n` +
+    `  rejected: ${rejectedTotal}${reasons.length > 0 ? ` (${reasons.join(', ')})` : ''}\n` +
+    (t.tagBlockChecksumMismatch > 0
+      ? `  tag block checksum mismatches (kept): ${t.tagBlockChecksumMismatch}\n`
+      : '')
+  );
+}
