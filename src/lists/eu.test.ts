@@ -5,6 +5,7 @@ import { entityProblems, loadFtmModel } from '../ftm/model.ts';
 import type { FtmEntity } from '../ftm/types.ts';
 import { InputFormatError } from './errors.ts';
 import { euFsfXmlImporter } from './eu.ts';
+import { collectParse } from './testing.ts';
 import type { ByteSource, ListMeta, ListRecord } from './types.ts';
 
 const REG = (n: string) =>
@@ -116,15 +117,7 @@ async function* chunked(text: string, size = 65536): ByteSource {
 }
 
 async function parseAll(text: string, size?: number): Promise<{ metas: ListMeta[]; records: ListRecord[] }> {
-  const metas: ListMeta[] = [];
-  const records: ListRecord[] = [];
-  for await (const ev of euFsfXmlImporter.parse(chunked(text, size), { file: 'eu.xml' })) {
-    if (ev.kind === 'meta') {
-      assert.equal(records.length, 0, 'meta comes before the first record');
-      metas.push(ev.meta);
-    } else records.push(ev.record);
-  }
-  return { metas, records };
+  return collectParse(euFsfXmlImporter, chunked(text, size), { file: 'eu.xml' });
 }
 
 const adjunct = (r: ListRecord, id: string): FtmEntity => {

@@ -264,4 +264,3 @@ export function planImports(files: string[]): Array<{ file: string; companions: 
   }
   return plans;
 }
-export type { ListSource };

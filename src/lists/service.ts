@@ -6,7 +6,6 @@ import {
   getCurrentRecord,
   getLastKnownRecord,
   getRecords,
-  getVersion,
   type ListVersionRow,
   listVersions,
   type StoredRecord,
@@ -264,8 +263,6 @@ export async function entityDetail(store: Store, id: string): Promise<EntityDeta
     related,
   };
 }
-
-export { getVersion };
 
 export interface EntitySearch {
   /** Words that must each start a word of a name, alias or identifier. */

@@ -17,16 +17,16 @@ export async function collectParse(
   importer: ListImporter,
   input: ByteSource,
   ctx: ParseContext,
-): Promise<{ meta?: ListMeta; records: ListRecord[] }> {
-  let meta: ListMeta | undefined;
+): Promise<{ meta?: ListMeta; metas: ListMeta[]; records: ListRecord[] }> {
+  const metas: ListMeta[] = [];
   const records: ListRecord[] = [];
   for await (const ev of importer.parse(input, ctx)) {
     if (ev.kind === 'meta') {
       assert.equal(records.length, 0, 'meta comes before the first record');
-      meta = ev.meta;
+      metas.push(ev.meta);
     } else records.push(ev.record);
   }
-  return { meta, records };
+  return { meta: metas.at(-1), metas, records };
 }
 
 /** Every entity of these records uses real FtM schemata and property names (needs the shared FtM model). */

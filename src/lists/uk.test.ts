@@ -4,6 +4,7 @@ import { missingShared } from '../config/paths.ts';
 import { entityProblems, loadFtmModel } from '../ftm/model.ts';
 import type { FtmEntity } from '../ftm/types.ts';
 import { InputFormatError } from './errors.ts';
+import { collectParse } from './testing.ts';
 import type { ByteSource, ListMeta, ListRecord } from './types.ts';
 import { ukOfsiCsvImporter, ukRegimeCode } from './uk.ts';
 
@@ -136,15 +137,7 @@ async function parseAll(
   data: string | Buffer,
   size?: number,
 ): Promise<{ metas: ListMeta[]; records: ListRecord[] }> {
-  const metas: ListMeta[] = [];
-  const records: ListRecord[] = [];
-  for await (const ev of ukOfsiCsvImporter.parse(chunked(data, size), { file: 'ConList.csv' })) {
-    if (ev.kind === 'meta') {
-      assert.equal(records.length, 0, 'meta comes before the first record');
-      metas.push(ev.meta);
-    } else records.push(ev.record);
-  }
-  return { metas, records };
+  return collectParse(ukOfsiCsvImporter, chunked(data, size), { file: 'ConList.csv' });
 }
 
 const adjunct = (r: ListRecord, id: string): FtmEntity => {
