@@ -50,6 +50,7 @@ import type { Store } from '../store/store.ts';
 import { actorOf, installAccessControl, SESSION_COOKIE } from './auth.ts';
 import { LoginLimiter } from './login-limiter.ts';
 import { registerScreeningRoutes } from './screening-routes.ts';
+import { registerVesselRoutes } from './vessel-routes.ts';
 
 export const VERSION = '0.1.0';
 
@@ -65,6 +66,8 @@ export interface ServerOptions {
   loginLimiter?: LoginLimiter;
   /** Largest upload accepted by the import endpoint. */
   maxUploadBytes?: number;
+  /** Where uploaded AIS files are kept (positions refer to their raw sentences); default a temporary folder. */
+  aisFileDir?: string;
 }
 
 const source = z.enum(LIST_SOURCES as unknown as [string, ...string[]]);
@@ -436,6 +439,8 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
 
   // --- screening ---
   registerScreeningRoutes(app, screening);
+  // --- vessels and AIS ---
+  registerVesselRoutes(app, store, opts.aisFileDir ?? join(tmpdir(), `watchkeeper-ais-files-${process.pid}`));
   if (opts.warmScreening) {
     screening.index().catch((err) => app.log.error(err, 'building the screening index failed'));
   }

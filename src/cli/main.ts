@@ -6,6 +6,7 @@ import { CliError } from './io.ts';
 import { registerListCommands } from './lists.ts';
 import { registerScreenCommand } from './screen.ts';
 import { registerServeCommand } from './serve.ts';
+import { registerVesselCommands } from './vessels.ts';
 import { registerWatchCommands } from './watch.ts';
 
 /**
@@ -31,6 +32,7 @@ export function buildProgram(): Command {
   registerWatchCommands(program);
   registerAdminCommands(program);
   registerAisCommands(program);
+  registerVesselCommands(program);
   return program;
 }
 

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { buildServer } from '../api/server.ts';
 import { countUsers, createUser } from '../auth/service.ts';
@@ -35,7 +36,12 @@ export function registerServeCommand(program: Command): void {
       const g = globals(cmd);
       const store = await openStore(g.databaseUrl ? { databaseUrl: g.databaseUrl } : { dataDir: g.dataDir });
       await ensureFirstAdmin(store);
-      const app = await buildServer({ store, logger: !opts.quiet, warmScreening: true });
+      const app = await buildServer({
+        store,
+        logger: !opts.quiet,
+        warmScreening: true,
+        aisFileDir: join(resolve(g.dataDir), 'ais-files'),
+      });
       const close = async () => {
         await app.close();
         await store.close();

@@ -18,6 +18,8 @@ export interface Engine {
   timeType: ColumnDataType;
   /** Column type for an auto-increment 64-bit key. */
   serialType: ColumnDataType;
+  /** Column type for binary data (read back as Uint8Array on SQLite, Buffer, a Uint8Array, on PostgreSQL). */
+  blobType: ColumnDataType;
   /** Parses a JSON column as read back (text on SQLite, already parsed on PostgreSQL). */
   readJson<T>(value: unknown): T;
   /** Normalises an instant as read back to an ISO string. */
@@ -36,6 +38,7 @@ export function openSqliteEngine(file: string): Engine {
     jsonType: 'text',
     timeType: 'text',
     serialType: 'integer',
+    blobType: 'blob',
     readJson: <T>(v: unknown) => (typeof v === 'string' ? (JSON.parse(v) as T) : (v as T)),
     readTime: (v) => String(v),
     describe: `SQLite ${file}`,
@@ -57,6 +60,7 @@ export function openPostgresEngine(url: string): Engine {
     jsonType: 'jsonb',
     timeType: 'timestamptz',
     serialType: 'bigserial',
+    blobType: 'bytea',
     readJson: <T>(v: unknown) => v as T,
     readTime: (v) => (v instanceof Date ? v.toISOString() : String(v)),
     describe: `PostgreSQL ${redactUrl(url)}`,

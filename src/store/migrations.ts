@@ -7,7 +7,7 @@ import type { Engine } from './engine.ts';
  * Never edit a released migration: add a new one.
  */
 function migrations(engine: Engine): Record<string, Migration> {
-  const { jsonType: json, timeType: time, serialType: serial } = engine;
+  const { jsonType: json, timeType: time, serialType: serial, blobType: blob } = engine;
   return {
     '0001-access': {
       async up(db: Kysely<unknown>) {
@@ -228,6 +228,91 @@ function migrations(engine: Engine): Record<string, Migration> {
           .columns(['kind', 'subject', 'entity_id', 'entity_hash'])
           .unique()
           .execute();
+      },
+    },
+    // AIS: where data came from, per-MMSI identity history, vessel-day tracks and a per-vessel summary. Every
+    // vessel table leads with the MMSI so it could be distributed by MMSI later. Times are ms since the epoch
+    // (bigint): positions are compared and bucketed numerically on the hot paths.
+    '0005-ais': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('ais_sources')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in ('file','feed')`))
+          .addColumn('name', 'text', (c) => c.notNull())
+          .addColumn('path', 'text')
+          .addColumn('format', 'text', (c) => c.notNull())
+          .addColumn('bytes', 'bigint')
+          .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('running','complete')`))
+          .addColumn('lines_done', 'bigint', (c) => c.notNull().defaultTo(0))
+          .addColumn('started_at', time, (c) => c.notNull())
+          .addColumn('finished_at', time)
+          .addColumn('started_by', 'text', (c) => c.notNull())
+          .addColumn('summary', json)
+          .execute();
+        await db.schema
+          .createTable('vessel_identities')
+          .addColumn('mmsi', 'integer', (c) => c.notNull())
+          .addColumn('valid_from', 'bigint', (c) => c.notNull())
+          .addColumn('valid_to', 'bigint', (c) => c.notNull())
+          .addColumn('imo', 'integer')
+          .addColumn('name', 'text')
+          .addColumn('callsign', 'text')
+          .addColumn('ship_type', 'integer')
+          .addColumn('length', 'integer')
+          .addColumn('beam', 'integer')
+          .addColumn('draught', 'real')
+          .addColumn('destination', 'text')
+          .addColumn('eta', 'text')
+          .addColumn('messages', 'integer', (c) => c.notNull())
+          // which fields the reports at either end carried (bitmasks): exact merging of partial Class B reports
+          .addColumn('fields_at_start', 'integer')
+          .addColumn('fields_at_end', 'integer')
+          .addPrimaryKeyConstraint('vessel_identities_pk', ['mmsi', 'valid_from'])
+          .execute();
+        await db.schema.createIndex('vessel_identities_imo').on('vessel_identities').column('imo').execute();
+        await db.schema
+          .createTable('vessel_days')
+          .addColumn('mmsi', 'integer', (c) => c.notNull())
+          .addColumn('day', 'integer', (c) => c.notNull())
+          // 0 once compacted; until then each ingest batch writes its own chunk
+          .addColumn('chunk', 'bigint', (c) => c.notNull())
+          .addColumn('n', 'integer', (c) => c.notNull())
+          .addColumn('t_min', 'bigint', (c) => c.notNull())
+          .addColumn('t_max', 'bigint', (c) => c.notNull())
+          .addColumn('lat_min', 'real', (c) => c.notNull())
+          .addColumn('lat_max', 'real', (c) => c.notNull())
+          .addColumn('lon_min', 'real', (c) => c.notNull())
+          .addColumn('lon_max', 'real', (c) => c.notNull())
+          .addColumn('data', blob, (c) => c.notNull())
+          .addPrimaryKeyConstraint('vessel_days_pk', ['mmsi', 'day', 'chunk'])
+          .execute();
+        await db.schema.createIndex('vessel_days_day').on('vessel_days').columns(['day', 'mmsi']).execute();
+        await db.schema
+          .createTable('vessels')
+          .addColumn('mmsi', 'integer', (c) => c.primaryKey())
+          .addColumn('first_seen', 'bigint', (c) => c.notNull())
+          .addColumn('last_seen', 'bigint', (c) => c.notNull())
+          .addColumn('messages', 'bigint', (c) => c.notNull())
+          .addColumn('positions', 'bigint', (c) => c.notNull())
+          .addColumn('last_t', 'bigint')
+          .addColumn('last_lat', 'real')
+          .addColumn('last_lon', 'real')
+          .addColumn('last_sog', 'real')
+          .addColumn('last_cog', 'real')
+          .addColumn('last_heading', 'integer')
+          .addColumn('last_status', 'integer')
+          .addColumn('name', 'text')
+          .addColumn('imo', 'integer')
+          .addColumn('callsign', 'text')
+          .addColumn('ship_type', 'integer')
+          .addColumn('mmsi_class', 'text', (c) => c.notNull())
+          .addColumn('flag', 'text')
+          // every name, call sign and IMO ever seen, lower-cased, so a search finds a vessel by a former name
+          .addColumn('search_text', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('vessels_imo').on('vessels').column('imo').execute();
+        await db.schema.createIndex('vessels_last_t').on('vessels').column('last_t').execute();
       },
     },
   };

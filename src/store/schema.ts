@@ -19,6 +19,10 @@ export interface Database {
   watchlists: WatchlistsTable;
   watchlist_items: WatchlistItemsTable;
   alerts: AlertsTable;
+  ais_sources: AisSourcesTable;
+  vessel_identities: VesselIdentitiesTable;
+  vessel_days: VesselDaysTable;
+  vessels: VesselsTable;
 }
 
 export type Decision = 'match' | 'false_positive';
@@ -170,4 +174,79 @@ export interface CurrentEntitiesTable {
   regimes: string;
   search_text: string;
   listed_on: string | null;
+}
+
+/** One AIS input: a file (id = sha256) or a feed's log for a day (id = `feed:<name>:<YYYY-MM-DD>`). */
+export interface AisSourcesTable {
+  id: string;
+  kind: 'file' | 'feed';
+  name: string;
+  /** Absolute path when ingested, so evidence can quote the raw sentence. */
+  path: string | null;
+  format: string;
+  bytes: number | null;
+  status: 'running' | 'complete';
+  /** Lines committed so far: a resumed ingest continues after them. */
+  lines_done: number;
+  started_at: string;
+  finished_at: string | null;
+  started_by: string;
+  summary: unknown;
+}
+
+/** A period during which one MMSI broadcast one identity state. Times in ms since the epoch. */
+export interface VesselIdentitiesTable {
+  mmsi: number;
+  valid_from: number;
+  valid_to: number;
+  imo: number | null;
+  name: string | null;
+  callsign: string | null;
+  ship_type: number | null;
+  length: number | null;
+  beam: number | null;
+  draught: number | null;
+  destination: string | null;
+  eta: string | null;
+  messages: number;
+  fields_at_start: number | null;
+  fields_at_end: number | null;
+}
+
+/** A vessel's positions for one UTC day (days since the epoch), encoded by maritime/track-codec. */
+export interface VesselDaysTable {
+  mmsi: number;
+  day: number;
+  chunk: number;
+  n: number;
+  t_min: number;
+  t_max: number;
+  lat_min: number;
+  lat_max: number;
+  lon_min: number;
+  lon_max: number;
+  data: Uint8Array;
+}
+
+/** One row per MMSI ever seen: counts, the latest position and the current identity, for lists and search. */
+export interface VesselsTable {
+  mmsi: number;
+  first_seen: number;
+  last_seen: number;
+  messages: number;
+  positions: number;
+  last_t: number | null;
+  last_lat: number | null;
+  last_lon: number | null;
+  last_sog: number | null;
+  last_cog: number | null;
+  last_heading: number | null;
+  last_status: number | null;
+  name: string | null;
+  imo: number | null;
+  callsign: string | null;
+  ship_type: number | null;
+  mmsi_class: string;
+  flag: string | null;
+  search_text: string;
 }

@@ -1,0 +1,190 @@
+/**
+ * `watchkeeper ais ingest FILE…` (AIS files into the store, with progress and a summary) and
+ * `watchkeeper vessels [search|show|track]` (what the store knows of vessels).
+ */
+import { statSync } from 'node:fs';
+import type { Command } from 'commander';
+import { type IngestSummary, ingestAisFile } from '../maritime/ingest.ts';
+import { findVessels, parseInstant, trackPoints, vesselDetail } from '../maritime/service.ts';
+import { cliActor, withStore } from './context.ts';
+import { CliError, intArg, printJson, printTable } from './io.ts';
+import { byteProgress } from './progress.ts';
+
+export function registerVesselCommands(program: Command): void {
+  const ais = program.commands.find((c) => c.name() === 'ais');
+  if (!ais) throw new Error('the ais command must be registered first');
+  ais
+    .command('ingest')
+    .description(
+      'ingest AIS files into the store: NMEA (plain or .gz) or CSV of decoded positions; the same file twice adds nothing, an interrupted ingest resumes',
+    )
+    .argument('<files...>', 'AIS files')
+    .option(
+      '--columns <mapping>',
+      'CSV column mapping for other layouts, e.g. mmsi=ship_id,time=ts,lat=y,lon=x',
+    )
+    .option('--json', 'machine-readable summary')
+    .action(async (files: string[], opts: { columns?: string; json?: boolean }, cmd: Command) => {
+      for (const f of files) {
+        try {
+          if (!statSync(f).isFile()) throw new CliError(`${f}: not a file`);
+        } catch (err) {
+          if (err instanceof CliError) throw err;
+          throw new CliError(`${f}: no such file`);
+        }
+      }
+      await withStore(cmd, async (store) => {
+        const summaries: IngestSummary[] = [];
+        for (const file of files) {
+          const bar = byteProgress(file.split('/').pop() ?? file);
+          try {
+            summaries.push(
+              await ingestAisFile(store, file, {
+                actor: cliActor(),
+                columns: opts.columns,
+                onProgress: (p) => bar.update(p.bytes, p.totalBytes),
+              }),
+            );
+          } finally {
+            bar.stop();
+          }
+        }
+        if (opts.json) return printJson(summaries);
+        for (const s of summaries) process.stdout.write(describeIngest(s));
+      });
+    });
+
+  const vessels = program
+    .command('vessels')
+    .description('vessels seen in AIS: search, identity history, tracks')
+    .enablePositionalOptions();
+  vessels
+    .command('search')
+    .description('find vessels by MMSI, IMO, name or call sign (former ones too)')
+    .argument('[query]', 'text; empty lists the most recently seen')
+    .option('--limit <n>', 'how many', intArg(1, 100_000), 20)
+    .option('--json', 'machine-readable output')
+    .action(async (query: string | undefined, opts: { limit: number; json?: boolean }, cmd: Command) => {
+      await withStore(cmd, async (store) => {
+        const r = await findVessels(store, { q: query, limit: opts.limit, offset: 0 });
+        if (opts.json) return printJson(r);
+        if (r.total === 0) {
+          process.stdout.write('No vessels found. Ingest AIS first: watchkeeper ais ingest FILE…\n');
+          return;
+        }
+        printTable(
+          ['mmsi', 'name', 'imo', 'call sign', 'type', 'flag', 'class', 'last seen', 'positions'],
+          r.items.map((v) => [
+            v.mmsi,
+            v.name ?? '',
+            v.imo ?? '',
+            v.callsign ?? '',
+            v.shipTypeName ?? '',
+            v.flag ?? '',
+            v.mmsiClass,
+            v.lastSeen.slice(0, 19).replace('T', ' '),
+            v.positions,
+          ]),
+        );
+        if (r.total > r.items.length) process.stdout.write(`… ${r.total} in all (--limit for more)\n`);
+      });
+    });
+  vessels
+    .command('show')
+    .description('a vessel: current identity, identity history, last position')
+    .argument('<mmsi>', 'MMSI', intArg(0, 999_999_999))
+    .option('--json', 'machine-readable output')
+    .action(async (mmsi: number, opts: { json?: boolean }, cmd: Command) => {
+      await withStore(cmd, async (store) => {
+        const v = await vesselDetail(store, mmsi);
+        if (v === null) throw new CliError(`no vessel with MMSI ${mmsi} in the store`);
+        if (opts.json) return printJson(v);
+        process.stdout.write(
+          `${v.mmsi}  ${v.name ?? '(no name)'}  IMO ${v.imo ?? '—'}  call sign ${v.callsign ?? '—'}\n` +
+            `class ${v.mmsiClass}, flag (from MID) ${v.flagName ?? '—'}${v.flag ? ` [${v.flag}]` : ''}, type ${v.shipTypeName ?? '—'}\n` +
+            `seen ${v.firstSeen} – ${v.lastSeen}: ${v.reports} reports, ${v.positions} positions\n`,
+        );
+        if (v.lastPosition) {
+          const p = v.lastPosition;
+          process.stdout.write(
+            `last position ${p.lat.toFixed(5)}, ${p.lon.toFixed(5)} at ${p.time} (SOG ${p.sog ?? '—'} kn, COG ${p.cog ?? '—'}°)\n`,
+          );
+        }
+        if (v.identities.length > 0) {
+          process.stdout.write('\nidentity history\n');
+          printTable(
+            ['from', 'to', 'name', 'imo', 'call sign', 'type', 'destination', 'reports'],
+            v.identities.map((i) => [
+              i.validFrom.slice(0, 19),
+              i.validTo.slice(0, 19),
+              i.name ?? '',
+              i.imo ?? '',
+              i.callsign ?? '',
+              i.shipTypeName ?? '',
+              i.destination ?? '',
+              i.reports,
+            ]),
+          );
+        }
+      });
+    });
+  vessels
+    .command('track')
+    .description('positions of a vessel over a period, with the raw sentence each came from')
+    .argument('<mmsi>', 'MMSI', intArg(0, 999_999_999))
+    .option('--from <time>', 'ISO 8601 time or date (default: 1970)')
+    .option('--to <time>', 'ISO 8601 time or date (default: now)')
+    .option('--limit <n>', 'at most this many positions', intArg(1, 10_000_000), 10_000)
+    .option('--json', 'machine-readable output (GeoJSON-free list of points)')
+    .action(
+      async (
+        mmsi: number,
+        opts: { from?: string; to?: string; limit: number; json?: boolean },
+        cmd: Command,
+      ) => {
+        const from = opts.from === undefined ? 0 : parseInstant(opts.from, 'start');
+        const to = opts.to === undefined ? Date.now() : parseInstant(opts.to, 'end');
+        if (from === null) throw new CliError(`--from: not a date or time: ${opts.from}`);
+        if (to === null) throw new CliError(`--to: not a date or time: ${opts.to}`);
+        await withStore(cmd, async (store) => {
+          const r = await trackPoints(store, mmsi, { from, to, limit: opts.limit });
+          if (opts.json) return printJson(r);
+          printTable(
+            ['time', 'lat', 'lon', 'sog', 'cog', 'heading', 'type', 'source line'],
+            r.points.map((p) => [
+              new Date(p.t).toISOString().slice(0, 19),
+              p.lat.toFixed(5),
+              p.lon.toFixed(5),
+              p.sog ?? '',
+              p.cog ?? '',
+              p.heading ?? '',
+              p.msgType,
+              `${p.source.slice(0, 12)}:${p.line}`,
+            ]),
+          );
+          process.stdout.write(`${r.points.length} of ${r.total} positions\n`);
+        });
+      },
+    );
+}
+
+function describeIngest(s: IngestSummary): string {
+  if (s.outcome === 'already') {
+    return `${s.file}: already ingested (sha256 ${s.source.slice(0, 12)}…), nothing added\n`;
+  }
+  const rejected = Object.entries(s.rejected).sort((a, b) => b[1] - a[1]);
+  const rejectedTotal = rejected.reduce((a, [, n]) => a + n, 0);
+  const types = Object.entries(s.byType)
+    .map(([k, n]) => `${k}: ${n}`)
+    .join(', ');
+  const rate = s.seconds > 0 ? Math.round(s.messages / s.seconds) : 0;
+  return (
+    `${s.file}${s.outcome === 'resumed' ? ' (resumed)' : ''}: ${s.lines} lines, ${s.messages} messages decoded ` +
+    `in ${s.seconds.toFixed(1)} s (${rate}/s)\n` +
+    `  stored: ${s.positions} positions, ${s.staticReports} static reports; ${s.vessels} vessels, ${s.days} days, ${s.vesselDays} vessel-days\n` +
+    (types ? `  by type: ${types}\n` : '') +
+    `  rejected: ${rejectedTotal}${rejected.length > 0 ? ` (${rejected.map(([k, n]) => `${k}: ${n}`).join(', ')})` : ''}` +
+    (s.noTime > 0 ? `; without a receive time (not stored): ${s.noTime}` : '') +
+    '\n'
+  );
+}

@@ -1,0 +1,495 @@
+/**
+ * AIS ingest into the store: files (NMEA, plain or gzip; CSV of decoded positions) and live feeds go through
+ * one `Ingestor`, which gathers observations in batches and writes each batch in one transaction: vessel-day
+ * track chunks, identity histories merged with what is stored, vessel summaries, and the source's resume point.
+ *
+ * Idempotent: a file is identified by its sha256, and one already ingested is skipped. Resumable: the resume
+ * point (lines committed) is written in the same transaction as the data, so an interrupted ingest continues
+ * after the last committed batch. Track chunks of a vessel-day are compacted into one row at the end.
+ */
+import { createHash } from 'node:crypto';
+import { createReadStream, statSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import {
+  type ColumnMapping,
+  CsvLayoutError,
+  type CsvSummary,
+  parseColumnMapping,
+  readPositionCsv,
+} from '../ais/csv-positions.ts';
+import { Decoder, type DecoderCounters } from '../ais/index.ts';
+import { inputChunks, peekInput } from '../ais/input.ts';
+import { LineSplitter } from '../ais/lines.ts';
+import { type Observation, observationsOf } from '../ais/observation.ts';
+import { InputFormatError } from '../lists/errors.ts';
+import type { Store } from '../store/store.ts';
+import {
+  type AisSourceRow,
+  finishAisSource,
+  fragmentedVesselDays,
+  getAisSource,
+  type IdentityRow,
+  identitiesOf,
+  insertVesselDays,
+  replaceIdentities,
+  replaceVesselDay,
+  setAisSourceProgress,
+  startAisSource,
+  upsertVessels,
+  vesselDayChunks,
+  vesselsByMmsi,
+} from '../store/vessels.ts';
+import { mergeIdentity } from './identity.ts';
+import { flagOfMmsi, mmsiClass } from './mmsi.ts';
+import { decodeTrack, encodeTrack, mergeTracks, trackExtent } from './track-codec.ts';
+import { IngestBatch, mergeVesselSummary } from './tracks.ts';
+
+/** Observations per transaction: large enough that per-batch costs vanish, small enough to bound memory. */
+export const DEFAULT_BATCH = 400_000;
+/** Lines re-read before the resume point so a message split across it is reassembled. */
+const RESUME_MARGIN = 100;
+
+export interface IngestCounts {
+  lines: number;
+  messages: number;
+  positions: number;
+  staticReports: number;
+  /** Messages without a receive time (nothing to place them on a track). */
+  noTime: number;
+  byType: Record<string, number>;
+  rejected: Record<string, number>;
+}
+
+export interface IngestSummary extends IngestCounts {
+  source: string;
+  file: string;
+  /** `ingested`; `already` when the same file was ingested before (nothing added); `resumed` after a break. */
+  outcome: 'ingested' | 'already' | 'resumed';
+  vessels: number;
+  days: number;
+  vesselDays: number;
+  seconds: number;
+  /** CSV inputs: the layout recognised, rows without a position, the first lines rejected per reason. */
+  csv?: { layout: string; noPosition: number; firstRejectedLines: Record<string, number[]> };
+}
+
+export interface IngestProgress {
+  bytes: number;
+  totalBytes: number;
+  lines: number;
+  messages: number;
+}
+
+export interface IngestOptions {
+  actor: string;
+  batchSize?: number;
+  onProgress?: (p: IngestProgress) => void;
+  /** Stop after this many batches (tests of resumption). */
+  stopAfterBatches?: number;
+  /** Bytes read at a time; batches are committed between reads (tests use small reads). */
+  readChunk?: number;
+}
+
+/** Gathers observations and writes them in batches. One per source. */
+export class Ingestor {
+  private readonly store: Store;
+  readonly sourceId: string;
+  private batch: IngestBatch;
+  private chunkSeq: number;
+  /** Vessel-days written since the last compaction. */
+  private readonly touched = new Map<string, { mmsi: number; day: number }>();
+  private readonly allVesselDays = new Set<string>();
+  readonly vessels = new Set<number>();
+  readonly days = new Set<number>();
+  batches = 0;
+  positionsAdded = 0;
+  staticsAdded = 0;
+
+  constructor(store: Store, sourceId: string) {
+    this.store = store;
+    this.sourceId = sourceId;
+    this.batch = new IngestBatch(sourceId);
+    // chunk ids only need to be unique per vessel-day; time-based so that concurrent ingests do not collide
+    this.chunkSeq = Date.now() * 1000 + Math.floor(Math.random() * 1000);
+  }
+
+  add(o: Observation): void {
+    if (o.kind === 'position') this.positionsAdded++;
+    else this.staticsAdded++;
+    this.batch.add(o);
+  }
+
+  get pending(): number {
+    return this.batch.size;
+  }
+
+  /** Writes the gathered observations and the source's progress in one transaction. */
+  async flush(linesDone: number, progress: unknown): Promise<void> {
+    const batch = this.batch;
+    this.batch = new IngestBatch(this.sourceId);
+    const chunk = ++this.chunkSeq;
+    const dayRows = batch.dayRows(chunk);
+    const mmsis = [...batch.vessels.keys()];
+    await this.store.db.transaction().execute(async (trx) => {
+      await insertVesselDays(trx, dayRows);
+      const staticMmsis = [...batch.statics.keys()];
+      const stored = await identitiesOf(trx, staticMmsis);
+      const merged = new Map<number, IdentityRow[]>();
+      for (const mmsi of staticMmsis) {
+        merged.set(mmsi, mergeIdentity(stored.get(mmsi) ?? [], batch.statics.get(mmsi) ?? []));
+      }
+      await replaceIdentities(trx, merged);
+      const summaries = await vesselsByMmsi(trx, mmsis);
+      const rows = [];
+      for (const stats of batch.vesselStats()) {
+        const flag = flagOfMmsi(stats.mmsi);
+        rows.push(
+          mergeVesselSummary(summaries.get(stats.mmsi), stats, merged.get(stats.mmsi), {
+            mmsiClass: mmsiClass(stats.mmsi),
+            flag: flag === null ? null : flag.country,
+          }),
+        );
+      }
+      await upsertVessels(trx, rows);
+      await setAisSourceProgress(trx, this.sourceId, linesDone, progress);
+    });
+    for (const k of batch.dayKeys()) {
+      const key = `${k.mmsi}:${k.day}`;
+      this.touched.set(key, k);
+      this.allVesselDays.add(key);
+      this.days.add(k.day);
+    }
+    for (const m of mmsis) this.vessels.add(m);
+    this.batches++;
+  }
+
+  /** Merges the chunks of every vessel-day this ingest wrote into one row each. */
+  async compact(): Promise<void> {
+    const keys = [...this.touched.values()];
+    this.touched.clear();
+    for (let i = 0; i < keys.length; i += 2000) {
+      const fragmented = await fragmentedVesselDays(this.store, keys.slice(i, i + 2000));
+      for (let j = 0; j < fragmented.length; j += 200) {
+        await this.store.db.transaction().execute(async (trx) => {
+          for (const k of fragmented.slice(j, j + 200)) {
+            const chunks = await vesselDayChunks(trx, k.mmsi, k.day);
+            const track = mergeTracks(chunks.map((c) => decodeTrack(c.data)));
+            const e = trackExtent(track);
+            await replaceVesselDay(trx, {
+              mmsi: k.mmsi,
+              day: k.day,
+              chunk: 0,
+              n: track.n,
+              tMin: e.tMin,
+              tMax: e.tMax,
+              latMin: e.latMin,
+              latMax: e.latMax,
+              lonMin: e.lonMin,
+              lonMax: e.lonMax,
+              data: encodeTrack(track),
+            });
+          }
+        });
+      }
+    }
+  }
+
+  get vesselDays(): number {
+    return this.allVesselDays.size;
+  }
+}
+
+/** sha256 of a file's bytes as stored (compressed files are identified by their compressed bytes). */
+export async function fileSha256(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+function emptyCounts(): IngestCounts {
+  return { lines: 0, messages: 0, positions: 0, staticReports: 0, noTime: 0, byType: {}, rejected: {} };
+}
+
+function addCounters(into: IngestCounts, c: DecoderCounters, minus?: DecoderCounters): void {
+  into.messages += c.messages - (minus?.messages ?? 0);
+  for (const [k, n] of Object.entries(c.byType)) {
+    const d = n - (minus?.byType[Number(k)] ?? 0);
+    if (d !== 0) into.byType[k] = (into.byType[k] ?? 0) + d;
+  }
+  for (const [k, n] of Object.entries(c.rejected)) {
+    const d = n - (minus?.rejected[k as keyof DecoderCounters['rejected']] ?? 0);
+    if (d !== 0) into.rejected[k] = (into.rejected[k] ?? 0) + d;
+  }
+}
+
+/**
+ * Ingests one NMEA file (plain or gzip). The same file (by sha256) twice adds nothing; a file whose earlier
+ * ingest was interrupted continues after its last committed batch.
+ */
+export async function ingestNmeaFile(
+  store: Store,
+  file: string,
+  opts: IngestOptions,
+): Promise<IngestSummary> {
+  const t0 = performance.now();
+  const path = resolve(file);
+  const totalBytes = statSync(path).size;
+  const sha = await fileSha256(path);
+  const existing: AisSourceRow | null = await getAisSource(store, sha);
+  const base: IngestSummary = {
+    source: sha,
+    file: path,
+    outcome: 'ingested',
+    vessels: 0,
+    days: 0,
+    vesselDays: 0,
+    seconds: 0,
+    ...emptyCounts(),
+  };
+  if (existing?.status === 'complete') {
+    const previous = (existing.summary ?? {}) as Partial<IngestSummary>;
+    return {
+      ...base,
+      ...previous,
+      source: sha,
+      file: path,
+      outcome: 'already',
+      seconds: (performance.now() - t0) / 1000,
+    };
+  }
+  const resumeAfter = existing?.status === 'running' ? existing.linesDone : 0;
+  const counts: IngestCounts =
+    resumeAfter > 0
+      ? { ...emptyCounts(), ...((existing?.summary ?? {}) as Partial<IngestCounts>) }
+      : emptyCounts();
+  await startAisSource(store, {
+    id: sha,
+    kind: 'file',
+    name: basename(path),
+    path,
+    format: 'nmea',
+    bytes: totalBytes,
+    startedBy: opts.actor,
+  });
+
+  const ingestor = new Ingestor(store, sha);
+  const batchSize = opts.batchSize ?? DEFAULT_BATCH;
+  const decoder = new Decoder();
+  const splitter = new LineSplitter();
+  const skipBefore = Math.max(0, resumeAfter - RESUME_MARGIN);
+  let lineNo = 0;
+  let baseline: DecoderCounters | null = resumeAfter > 0 ? null : decoder.counters;
+  const out: Observation[] = [];
+  const onLine = (line: string) => {
+    lineNo++;
+    if (lineNo <= skipBefore) return;
+    const m = decoder.push(line);
+    if (lineNo === resumeAfter) baseline = decoder.counters;
+    if (m === null || lineNo <= resumeAfter) return;
+    if (m.receivedAt === null) {
+      counts.noTime++;
+      return;
+    }
+    out.length = 0;
+    observationsOf(m, out);
+    for (const o of out) {
+      // the decoder numbers the lines it saw; on resume it did not see the skipped ones
+      o.line = lineNo;
+      ingestor.add(o);
+    }
+  };
+  const snapshot = (): IngestCounts => {
+    const c = { ...counts, byType: { ...counts.byType }, rejected: { ...counts.rejected } };
+    // lines are counted from the decoder plus those skipped on resume
+    c.lines = lineNo;
+    c.positions += ingestor.positionsAdded;
+    c.staticReports += ingestor.staticsAdded;
+    addCounters(c, decoder.counters, baseline ?? undefined);
+    return c;
+  };
+  let bytes = 0;
+  let stopped = false;
+  for await (const chunk of inputChunks(
+    path,
+    (n) => {
+      bytes += n;
+    },
+    opts.readChunk,
+  )) {
+    splitter.push(chunk, onLine);
+    opts.onProgress?.({ bytes, totalBytes, lines: lineNo, messages: decoder.counters.messages });
+    if (ingestor.pending >= batchSize) {
+      await ingestor.flush(lineNo, snapshot());
+      if (opts.stopAfterBatches !== undefined && ingestor.batches >= opts.stopAfterBatches) {
+        stopped = true;
+        break;
+      }
+    }
+  }
+  if (!stopped) {
+    splitter.end(onLine);
+    decoder.finish();
+  }
+  const final = snapshot();
+  if (stopped) {
+    return {
+      ...base,
+      ...final,
+      outcome: resumeAfter > 0 ? 'resumed' : 'ingested',
+      seconds: (performance.now() - t0) / 1000,
+    };
+  }
+  await ingestor.flush(lineNo, final);
+  await ingestor.compact();
+  const summary: IngestSummary = {
+    ...base,
+    ...final,
+    outcome: resumeAfter > 0 ? 'resumed' : 'ingested',
+    vessels: ingestor.vessels.size,
+    days: ingestor.days.size,
+    vesselDays: ingestor.vesselDays,
+    seconds: (performance.now() - t0) / 1000,
+  };
+  await finishAisSource(store, sha, lineNo, summary);
+  return summary;
+}
+
+/** Whether the start of a file looks like NMEA (sentences, tag blocks, PGHP) rather than a CSV of positions. */
+export function looksLikeNmea(head: string): boolean {
+  const lines = head.split('\n').slice(0, 20);
+  return lines.some((l) => /[!$][A-Z-]{2}VD[MO],|\$PGHP,|^\\[a-z]:/.test(l));
+}
+
+/** Ingests a file of any supported kind: NMEA (plain or gzip) or a CSV of decoded positions. */
+export async function ingestAisFile(
+  store: Store,
+  file: string,
+  opts: IngestOptions & { columns?: string },
+): Promise<IngestSummary> {
+  const head = await peekInput(file);
+  if (looksLikeNmea(head)) return ingestNmeaFile(store, file, opts);
+  return ingestCsvFile(store, file, opts);
+}
+
+/**
+ * Ingests a CSV of decoded positions (NOAA, DMA, the Baltic vendor layout, or any layout given a column
+ * mapping). Idempotent and resumable like NMEA files: batches are committed at row boundaries.
+ */
+export async function ingestCsvFile(
+  store: Store,
+  file: string,
+  opts: IngestOptions & { columns?: string },
+): Promise<IngestSummary> {
+  const t0 = performance.now();
+  const path = resolve(file);
+  const totalBytes = statSync(path).size;
+  let mapping: ColumnMapping | undefined;
+  try {
+    mapping = opts.columns === undefined ? undefined : parseColumnMapping(opts.columns);
+  } catch (err) {
+    throw new InputFormatError(basename(path), undefined, `column mapping: ${(err as Error).message}`);
+  }
+  const sha = await fileSha256(path);
+  const existing = await getAisSource(store, sha);
+  const base: IngestSummary = {
+    source: sha,
+    file: path,
+    outcome: 'ingested',
+    vessels: 0,
+    days: 0,
+    vesselDays: 0,
+    seconds: 0,
+    ...emptyCounts(),
+  };
+  if (existing?.status === 'complete') {
+    const previous = (existing.summary ?? {}) as Partial<IngestSummary>;
+    return {
+      ...base,
+      ...previous,
+      source: sha,
+      file: path,
+      outcome: 'already',
+      seconds: (performance.now() - t0) / 1000,
+    };
+  }
+  const resumeAfter = existing?.status === 'running' ? existing.linesDone : 0;
+  const stored = (resumeAfter > 0 ? existing?.summary : null) as Partial<IngestCounts> | null;
+  await startAisSource(store, {
+    id: sha,
+    kind: 'file',
+    name: basename(path),
+    path,
+    format: 'csv',
+    bytes: totalBytes,
+    startedBy: opts.actor,
+  });
+  const ingestor = new Ingestor(store, sha);
+  const batchSize = opts.batchSize ?? DEFAULT_BATCH;
+  let lastLine = resumeAfter;
+  let stopped = false;
+  let bytes = 0;
+  const progressCounts = (): IngestCounts => ({
+    ...emptyCounts(),
+    lines: lastLine,
+    positions: (stored?.positions ?? 0) + ingestor.positionsAdded,
+    staticReports: (stored?.staticReports ?? 0) + ingestor.staticsAdded,
+  });
+  let csv: CsvSummary;
+  try {
+    csv = await readPositionCsv(
+      inputChunks(path, (n) => {
+        bytes += n;
+      }),
+      {
+        mapping,
+        onBytes: () => opts.onProgress?.({ bytes, totalBytes, lines: lastLine, messages: 0 }),
+      },
+      async (o) => {
+        if (stopped) throw new StopIngest();
+        if (o.line <= resumeAfter) return;
+        // commit only at row boundaries: every observation of the rows before this one is in the batch
+        if (o.line > lastLine && ingestor.pending >= batchSize) {
+          await ingestor.flush(lastLine, progressCounts());
+          if (opts.stopAfterBatches !== undefined && ingestor.batches >= opts.stopAfterBatches) {
+            stopped = true;
+            throw new StopIngest();
+          }
+        }
+        lastLine = o.line;
+        ingestor.add(o);
+      },
+    );
+  } catch (err) {
+    if (err instanceof StopIngest) {
+      return { ...base, ...progressCounts(), seconds: (performance.now() - t0) / 1000 };
+    }
+    if (err instanceof CsvLayoutError) throw new InputFormatError(basename(path), undefined, err.message);
+    throw err;
+  }
+  const counts: IngestCounts = {
+    lines: csv.lines,
+    messages: csv.rows,
+    positions: (stored?.positions ?? 0) + ingestor.positionsAdded,
+    staticReports: (stored?.staticReports ?? 0) + ingestor.staticsAdded,
+    noTime: 0,
+    byType: {},
+    rejected: Object.fromEntries(Object.entries(csv.rejected).filter(([, n]) => n > 0)),
+  };
+  await ingestor.flush(csv.lines, counts);
+  await ingestor.compact();
+  const summary: IngestSummary = {
+    ...base,
+    ...counts,
+    outcome: resumeAfter > 0 ? 'resumed' : 'ingested',
+    vessels: ingestor.vessels.size,
+    days: ingestor.days.size,
+    vesselDays: ingestor.vesselDays,
+    seconds: (performance.now() - t0) / 1000,
+    csv: { layout: csv.layout.name, noPosition: csv.noPosition, firstRejectedLines: csv.firstRejectedLines },
+  };
+  await finishAisSource(store, sha, csv.lines, summary);
+  return summary;
+}
+
+/** Thrown through the CSV reader to stop it (tests of resumption). */
+class StopIngest extends Error {}
