@@ -99,7 +99,7 @@ export interface CsvSummary {
   noPosition: number;
   /** Values of optional fields that could not be read (SOG `abc`): the row is kept, the field is null. */
   unreadableFields: number;
-  /** Ship type texts with no AIS code (kept as null), with their counts; at most 50 distinct. */
+  /** Ship type texts with no AIS code (kept as null), counted per identity read; at most 50 distinct. */
   unmappedShipTypes: Record<string, number>;
   rejected: Record<CsvRejection, number>;
   /** The first line numbers rejected for each reason. */
@@ -597,6 +597,11 @@ const ISO_TIME =
 const SLASH_TIME =
   /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?$/;
 
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
 function utc(
   year: number,
   month: number,
@@ -607,7 +612,7 @@ function utc(
   fraction: string | undefined,
 ): number | null {
   if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return null;
-  if (day > new Date(Date.UTC(year, month, 0)).getUTCDate()) return null;
+  if (day > 28 && day > daysInMonth(year, month)) return null;
   const ms = fraction === undefined ? 0 : Math.round(Number(`0.${fraction}`) * 1000);
   return Date.UTC(year, month - 1, day, hour, minute, second, ms);
 }
@@ -689,7 +694,9 @@ export class PositionCsvRows {
   private readonly width: number;
   private readonly c: Partial<Record<CsvField, number>>;
   private readonly hasIdentity: boolean;
-  /** The identity last emitted per MMSI (statics: 'changes'). */
+  /** The columns an identity is read from (and the class, which sets its message type). */
+  private readonly identityColumns: number[];
+  /** The raw identity cells last seen per MMSI (statics: 'changes'): an unchanged identity is not even parsed. */
   private readonly lastIdentity = new Map<number, string>();
   private readonly vesselSet = new Set<number>();
   private readonly counts = {
@@ -727,6 +734,9 @@ export class PositionCsvRows {
       'toStarboard',
     ];
     this.hasIdentity = identity.some((f) => layout.columns[f] !== undefined);
+    this.identityColumns = [...identity, 'cargoType' as const, 'mobileClass' as const].flatMap((f) =>
+      layout.columns[f] === undefined ? [] : [layout.columns[f]],
+    );
     this.rejected = Object.fromEntries(REJECTIONS.map((r) => [r, 0])) as Record<CsvRejection, number>;
     this.firstRejected = Object.fromEntries(REJECTIONS.map((r) => [r, []])) as unknown as Record<
       CsvRejection,
@@ -926,6 +936,14 @@ export class PositionCsvRows {
     mobileClass: MobileClass,
     line: number,
   ): StaticObservation | null {
+    if (this.statics === 'changes') {
+      let k = '';
+      for (const i of this.identityColumns) k += `${cells[i]}\u0001`;
+      if (this.lastIdentity.get(mmsi) === k) return null;
+      // a bound on memory: forgetting costs only repeated statics
+      if (this.lastIdentity.size >= STATIC_MEMORY) this.lastIdentity.clear();
+      this.lastIdentity.set(mmsi, k);
+    }
     const s: StaticObservation = {
       kind: 'static',
       mmsi,
@@ -953,13 +971,6 @@ export class PositionCsvRows {
     if (draught !== undefined) s.draught = draught;
     if (destination !== undefined) s.destination = destination;
     if (eta !== undefined) s.eta = eta;
-    if (this.statics === 'changes') {
-      const k = `${s.msgType}\u0001${values.join('\u0001')}`;
-      if (this.lastIdentity.get(mmsi) === k) return null;
-      // a bound on memory: forgetting costs only repeated statics
-      if (this.lastIdentity.size >= STATIC_MEMORY) this.lastIdentity.clear();
-      this.lastIdentity.set(mmsi, k);
-    }
     return s;
   }
 

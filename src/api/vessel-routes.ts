@@ -96,6 +96,7 @@ export function registerVesselRoutes(root: FastifyInstance, store: Store, fileDi
               'sart',
               'mob',
               'epirb',
+              'amrd',
               'invalid',
             ])
             .optional(),

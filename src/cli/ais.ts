@@ -10,6 +10,7 @@ import { type Command, Option } from 'commander';
 import { CSV_HEADER, csvLine, ndjsonLine, type OutputFormat } from '../ais/format.ts';
 import { type DecodedMessage, Decoder, type DecoderCounters } from '../ais/index.ts';
 import { LineSplitter } from '../ais/lines.ts';
+import { registerListenCommand } from './ais-listen.ts';
 import { CliError } from './io.ts';
 import { byteProgress } from './progress.ts';
 
@@ -30,6 +31,7 @@ export function registerAisCommands(program: Command): void {
     .action(async (files: string[], opts: { format: OutputFormat; quiet?: boolean }) => {
       await decodeCommand(files, opts.format, opts.quiet === true);
     });
+  registerListenCommand(ais);
 }
 
 /** Writes strings to stdout in large batches, waiting when the reader is slower than us. */

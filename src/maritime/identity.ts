@@ -17,14 +17,21 @@
  * new reports. This is exact when:
  *   - batches arrive in time order, however the reports are split (ties at a batch boundary included, except
  *     the next point);
- *   - older reports fall before, after or between stored versions (e.g. files imported out of order), for
- *     any message type when the masks are stored, for type 5 (all fields) even without them.
+ *   - older reports fall before, after or between stored versions (e.g. files imported out of order, each
+ *     next to those already imported), for any message type when the masks are stored, for type 5 (all
+ *     fields) even without them;
+ *   - reports inside a stored version's span agree with it (a second receiver, a re-sent report).
  * Known limits (what is not stored cannot be replayed):
  *   - a report with a different state that falls strictly inside a stored version's span (validFrom, validTo)
  *     splits that version: the reports seen between validFrom and validTo are not stored one by one, so the
  *     first part ends at validFrom and holds the messages counted between, and the state is restored at
- *     validTo. The same happens when a report at exactly the last validTo changes the state of a version
- *     that began earlier (a change at a tie on a batch boundary).
+ *     validTo. This includes a version that spans a gap because the reports on both sides agreed (days 1 and
+ *     3 imported, then day 2 with another state), and a report at exactly the last validTo that changes the
+ *     state of a version that began earlier (a change at a tie on a batch boundary). The state at the new
+ *     reports' times and from the restored validTo on is right; in between, the lost reports would have
+ *     restored it sooner, and the split parts' validTo and message counts are approximate.
+ *   - a report inside a version that repeated a field's inherited value is not replayed either; it matters
+ *     only when an older batch changes that inherited value (e.g. a part A with an empty name).
  *   - without masks (a store that drops them), a stored version is replayed as if its first and last reports
  *     carried all fields: exact for type 5, approximate for out-of-order Class B part A / part B reports.
  *   - `messages` counts reports received, so duplicates from several receivers count each time; dropping

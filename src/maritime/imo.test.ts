@@ -67,7 +67,15 @@ test('parseImo reads list and AIS notations', () => {
   ]) {
     assert.equal(parseImo(text), 9241061, JSON.stringify(text));
   }
-  for (const text of ['', 'IMO', 'IMO 924106', 'IMO 92410610', 'MMSI 211476060', 'IMO 9241061 (ex)', 'O 9241061']) {
+  for (const text of [
+    '',
+    'IMO',
+    'IMO 924106',
+    'IMO 92410610',
+    'MMSI 211476060',
+    'IMO 9241061 (ex)',
+    'O 9241061',
+  ]) {
     assert.equal(parseImo(text), null, JSON.stringify(text));
   }
   assert.equal(parseImo('IMO 9241062'), null); // wrong check digit
@@ -75,16 +83,14 @@ test('parseImo reads list and AIS notations', () => {
   assert.equal(parseImo('IMO 0241061', { requireCheckDigit: false }), null);
 });
 
-test(
-  'IMO numbers broadcast in the Baltic sample: almost all valid',
-  { skip: missingShared('ais', 'baltic-2018-04-01-positions.csv') },
-  (t) => {
-    const file = sharedFile('ais', 'baltic-2018-04-01-positions.csv') as string;
-    const rows: Record<string, string>[] = parse(readFileSync(file, 'utf8'), { columns: true, delimiter: ';' });
-    const imos = new Set(rows.map((r) => Number(r.imo)).filter((n) => n > 0));
-    const invalid = [...imos].filter((n) => !isValidImo(n));
-    t.diagnostic(`${imos.size} distinct IMO numbers, invalid: ${invalid.join(' ') || 'none'}`);
-    assert.ok(imos.size > 100);
-    assert.ok(invalid.length < imos.size / 20);
-  },
-);
+test('IMO numbers broadcast in the Baltic sample: almost all valid', {
+  skip: missingShared('ais', 'baltic-2018-04-01-positions.csv'),
+}, (t) => {
+  const file = sharedFile('ais', 'baltic-2018-04-01-positions.csv') as string;
+  const rows: Record<string, string>[] = parse(readFileSync(file, 'utf8'), { columns: true, delimiter: ';' });
+  const imos = new Set(rows.map((r) => Number(r.imo)).filter((n) => n > 0));
+  const invalid = [...imos].filter((n) => !isValidImo(n));
+  t.diagnostic(`${imos.size} distinct IMO numbers, invalid: ${invalid.join(' ') || 'none'}`);
+  assert.ok(imos.size > 100);
+  assert.ok(invalid.length < imos.size / 20);
+});

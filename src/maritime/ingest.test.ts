@@ -180,7 +180,7 @@ describe('AIS ingest of CSV positions', () => {
         const s = await ingestAisFile(store, baltic as string, { actor: 'test' });
         assert.equal(s.outcome, 'ingested');
         assert.equal(s.csv?.layout, 'baltic-vendor');
-        assert.equal(s.positions, 19_999, "20,000 lines: a header and 19,999 rows");
+        assert.equal(s.positions, 19_999, '20,000 lines: a header and 19,999 rows');
         assert.equal(s.vessels, 387);
         assert.equal(await vesselCount(store), 387);
         const totals = await trackTotals(store);

@@ -196,28 +196,26 @@ test('every ship MMSI in the Baltic sample gets the flag the data provider gives
 
 const NMEA_FILES = ['dma-stream-2010-06-11.nmea', 'dma_replay_dump.txt', 'kystverket-1000.nm4'];
 
-test(
-  'ship MMSIs in the shared NMEA recordings have flags; the placeholders there are warned about',
-  { skip: NMEA_FILES.map((f) => missingShared('ais', f)).find(Boolean) ?? false },
-  (t) => {
-    const mmsis = new Set<number>();
-    for (const name of NMEA_FILES) {
-      const decoder = new Decoder();
-      for (const line of readFileSync(sharedFile('ais', name) as string, 'latin1').split('\n')) {
-        const m = decoder.push(line);
-        if (m) mmsis.add(m.data.mmsi);
-      }
-      decoder.finish();
+test('ship MMSIs in the shared NMEA recordings have flags; the placeholders there are warned about', {
+  skip: NMEA_FILES.map((f) => missingShared('ais', f)).find(Boolean) ?? false,
+}, (t) => {
+  const mmsis = new Set<number>();
+  for (const name of NMEA_FILES) {
+    const decoder = new Decoder();
+    for (const line of readFileSync(sharedFile('ais', name) as string, 'latin1').split('\n')) {
+      const m = decoder.push(line);
+      if (m) mmsis.add(m.data.mmsi);
     }
-    const ships = [...mmsis].filter((m) => mmsiClass(m) === 'ship');
-    const unflagged = ships.filter((m) => flagOfMmsi(m) === null);
-    const warned = [...mmsis].filter((m) => mmsiWarnings(m).length > 0);
-    t.diagnostic(
-      `${mmsis.size} MMSIs, ${ships.length} ships, unflagged ships: ${unflagged.join(' ')}; warned: ${warned.join(' ')}`,
-    );
-    assert.ok(ships.length > 1000);
-    // real recordings carry a few junk MMSIs; an incomplete MID table would leave many more ships without a flag
-    assert.ok(unflagged.length <= ships.length / 200, `${unflagged.length} unflagged`);
-    for (const m of unflagged) assert.ok(codes(m).includes('unallocated_mid'));
-  },
-);
+    decoder.finish();
+  }
+  const ships = [...mmsis].filter((m) => mmsiClass(m) === 'ship');
+  const unflagged = ships.filter((m) => flagOfMmsi(m) === null);
+  const warned = [...mmsis].filter((m) => mmsiWarnings(m).length > 0);
+  t.diagnostic(
+    `${mmsis.size} MMSIs, ${ships.length} ships, unflagged ships: ${unflagged.join(' ')}; warned: ${warned.join(' ')}`,
+  );
+  assert.ok(ships.length > 1000);
+  // real recordings carry a few junk MMSIs; an incomplete MID table would leave many more ships without a flag
+  assert.ok(unflagged.length <= ships.length / 200, `${unflagged.length} unflagged`);
+  for (const m of unflagged) assert.ok(codes(m).includes('unallocated_mid'));
+});
