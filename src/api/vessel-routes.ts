@@ -30,7 +30,7 @@ import { actorOf } from './auth.ts';
 const mmsiParam = z.object({ mmsi: z.coerce.number().int().min(0).max(999_999_999) });
 
 /** An ISO 8601 time or a date; `edge` says whether a bare date means the start or the end of its day. */
-const instant = (edge: 'start' | 'end') =>
+export const instantParam = (edge: 'start' | 'end') =>
   z
     .string()
     .max(40)
@@ -47,7 +47,7 @@ const instant = (edge: 'start' | 'end') =>
     });
 
 /** `west,south,east,north` in degrees; west > east crosses the antimeridian. */
-const bbox = z
+export const bboxParam = z
   .string()
   .max(100)
   .transform((s, ctx) => {
@@ -140,8 +140,8 @@ export function registerVesselRoutes(root: FastifyInstance, store: Store, fileDi
           'The track over a period as GeoJSON (a LineString with times; points with their raw-sentence source)',
         params: mmsiParam,
         querystring: z.object({
-          from: instant('start').optional(),
-          to: instant('end').optional(),
+          from: instantParam('start').optional(),
+          to: instantParam('end').optional(),
           points: z
             .enum(['true', 'false'])
             .default('true')
@@ -174,9 +174,9 @@ export function registerVesselRoutes(root: FastifyInstance, store: Store, fileDi
         tags: ['vessels'],
         summary: 'The latest position of each vessel in a box and time window (default: the latest known)',
         querystring: z.object({
-          bbox: bbox.optional(),
-          from: instant('start').optional(),
-          to: instant('end').optional(),
+          bbox: bboxParam.optional(),
+          from: instantParam('start').optional(),
+          to: instantParam('end').optional(),
           limit: z.coerce.number().int().min(1).max(100_000).default(10_000),
         }),
       },

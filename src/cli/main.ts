@@ -2,6 +2,7 @@
 import { Command, Option } from 'commander';
 import { registerAdminCommands } from './admin.ts';
 import { registerAisCommands } from './ais.ts';
+import { registerDetectCommands } from './detect.ts';
 import { CliError } from './io.ts';
 import { registerListCommands } from './lists.ts';
 import { registerScreenCommand } from './screen.ts';
@@ -33,6 +34,7 @@ export function buildProgram(): Command {
   registerAdminCommands(program);
   registerAisCommands(program);
   registerVesselCommands(program);
+  registerDetectCommands(program);
   return program;
 }
 

@@ -26,3 +26,35 @@ export function byteProgress(label: string): { update(done: number, total: numbe
     },
   };
 }
+
+/** A count-progress bar with a phase name on stderr when it is a terminal; silent otherwise. */
+export function countProgress(label: string): {
+  update(phase: string, done: number, total: number): void;
+  stop(): void;
+} {
+  if (!process.stderr.isTTY) return { update() {}, stop() {} };
+  const bar = new cliProgress.SingleBar(
+    {
+      format: `${label} {phase} [{bar}] {value}/{total} | {duration_formatted}`,
+      stream: process.stderr,
+      hideCursor: true,
+      clearOnComplete: true,
+    },
+    cliProgress.Presets.shades_classic,
+  );
+  let started = false;
+  return {
+    update(phase, done, total) {
+      if (!started) {
+        bar.start(total, done, { phase });
+        started = true;
+      } else {
+        bar.setTotal(total);
+        bar.update(done, { phase });
+      }
+    },
+    stop() {
+      if (started) bar.stop();
+    },
+  };
+}

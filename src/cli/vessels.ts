@@ -4,11 +4,14 @@
  */
 import { statSync } from 'node:fs';
 import type { Command } from 'commander';
+import { type DetectResult, detect } from '../maritime/detection-service.ts';
 import { type IngestSummary, ingestAisFile } from '../maritime/ingest.ts';
+import { vesselRisk } from '../maritime/risk.ts';
 import { findVessels, parseInstant, trackPoints, vesselDetail } from '../maritime/service.ts';
+import { ScreeningService } from '../screening/service.ts';
 import { cliActor, withStore } from './context.ts';
 import { CliError, intArg, printJson, printTable } from './io.ts';
-import { byteProgress } from './progress.ts';
+import { byteProgress, countProgress } from './progress.ts';
 
 export function registerVesselCommands(program: Command): void {
   const ais = program.commands.find((c) => c.name() === 'ais');
@@ -23,36 +26,68 @@ export function registerVesselCommands(program: Command): void {
       '--columns <mapping>',
       'CSV column mapping for other layouts, e.g. mmsi=ship_id,time=ts,lat=y,lon=x',
     )
+    .option('--no-detect', 'do not run detection (default preset) over what was ingested')
     .option('--json', 'machine-readable summary')
-    .action(async (files: string[], opts: { columns?: string; json?: boolean }, cmd: Command) => {
-      for (const f of files) {
-        try {
-          if (!statSync(f).isFile()) throw new CliError(`${f}: not a file`);
-        } catch (err) {
-          if (err instanceof CliError) throw err;
-          throw new CliError(`${f}: no such file`);
-        }
-      }
-      await withStore(cmd, async (store) => {
-        const summaries: IngestSummary[] = [];
-        for (const file of files) {
-          const bar = byteProgress(file.split('/').pop() ?? file);
+    .action(
+      async (files: string[], opts: { columns?: string; detect: boolean; json?: boolean }, cmd: Command) => {
+        for (const f of files) {
           try {
-            summaries.push(
-              await ingestAisFile(store, file, {
-                actor: cliActor(),
-                columns: opts.columns,
-                onProgress: (p) => bar.update(p.bytes, p.totalBytes),
-              }),
-            );
-          } finally {
-            bar.stop();
+            if (!statSync(f).isFile()) throw new CliError(`${f}: not a file`);
+          } catch (err) {
+            if (err instanceof CliError) throw err;
+            throw new CliError(`${f}: no such file`);
           }
         }
-        if (opts.json) return printJson(summaries);
-        for (const s of summaries) process.stdout.write(describeIngest(s));
-      });
-    });
+        await withStore(cmd, async (store) => {
+          const summaries: IngestSummary[] = [];
+          for (const file of files) {
+            const bar = byteProgress(file.split('/').pop() ?? file);
+            try {
+              summaries.push(
+                await ingestAisFile(store, file, {
+                  actor: cliActor(),
+                  columns: opts.columns,
+                  onProgress: (p) => bar.update(p.bytes, p.totalBytes),
+                }),
+              );
+            } finally {
+              bar.stop();
+            }
+          }
+          // detection runs over what was added, as it is ingested (other windows keep their events)
+          const added = summaries.filter((s) => s.outcome !== 'already' && s.timeFrom && s.timeTo);
+          let detection: DetectResult | null = null;
+          if (opts.detect && added.length > 0) {
+            const from = Math.min(...added.map((s) => Date.parse(s.timeFrom as string)));
+            const to = Math.max(...added.map((s) => Date.parse(s.timeTo as string)));
+            const bar = countProgress('detect');
+            detection = await detect(store, {
+              from,
+              to,
+              actor: cliActor(),
+              screening: new ScreeningService(store),
+              onProgress: (phase, d, t) => bar.update(phase, d, t),
+            });
+            bar.stop();
+          }
+          if (opts.json) return printJson(detection === null ? summaries : { ingest: summaries, detection });
+          for (const s of summaries) process.stdout.write(describeIngest(s));
+          if (detection !== null) {
+            process.stdout.write(
+              `detection (${detection.preset}) over ${detection.from} – ${detection.to}: ${detection.events} events` +
+                `${
+                  Object.keys(detection.byType).length > 0
+                    ? ` (${Object.entries(detection.byType)
+                        .map(([k, n]) => `${k} ${n}`)
+                        .join(', ')})`
+                    : ''
+                }, ` +
+                `${detection.alertsRaised} new alerts\n`,
+            );
+          }
+        });
+      },
+    );
 
   const vessels = program
     .command('vessels')
@@ -126,6 +161,21 @@ export function registerVesselCommands(program: Command): void {
             ]),
           );
         }
+      });
+    });
+  vessels
+    .command('risk')
+    .description("a vessel's risk score with its reasons (designations, events, identity anomalies)")
+    .argument('<mmsi>', 'MMSI', intArg(0, 999_999_999))
+    .option('--json', 'machine-readable output')
+    .action(async (mmsi: number, opts: { json?: boolean }, cmd: Command) => {
+      await withStore(cmd, async (store) => {
+        const r = await vesselRisk(store, mmsi);
+        if (opts.json) return printJson(r);
+        process.stdout.write(`${mmsi}: risk ${r.score}/100 (${r.level})\n`);
+        for (const reason of r.reasons) process.stdout.write(`  +${reason.points}  ${reason.text}\n`);
+        if (r.reasons.length === 0)
+          process.stdout.write('  no designation links, events or identity anomalies\n');
       });
     });
   vessels

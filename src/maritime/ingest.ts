@@ -20,7 +20,7 @@ import {
 import { Decoder, type DecoderCounters } from '../ais/index.ts';
 import { inputChunks, peekInput } from '../ais/input.ts';
 import { LineSplitter } from '../ais/lines.ts';
-import { type Observation, observationsOf } from '../ais/observation.ts';
+import { type Observation, observationsOf, type StaticObservation } from '../ais/observation.ts';
 import { InputFormatError } from '../lists/errors.ts';
 import type { Store } from '../store/store.ts';
 import {
@@ -69,6 +69,9 @@ export interface IngestSummary extends IngestCounts {
   days: number;
   vesselDays: number;
   seconds: number;
+  /** Time range of what this ingest added (ISO), null when nothing. */
+  timeFrom?: string | null;
+  timeTo?: string | null;
   /** CSV inputs: the layout recognised, rows without a position, the first lines rejected per reason. */
   csv?: { layout: string; noPosition: number; firstRejectedLines: Record<string, number[]> };
 }
@@ -104,6 +107,9 @@ export class Ingestor {
   batches = 0;
   positionsAdded = 0;
   staticsAdded = 0;
+  /** Time range of the observations added (ms), for detection over what was ingested. */
+  tMin = Number.POSITIVE_INFINITY;
+  tMax = Number.NEGATIVE_INFINITY;
 
   constructor(store: Store, sourceId: string) {
     this.store = store;
@@ -114,6 +120,8 @@ export class Ingestor {
   }
 
   add(o: Observation): void {
+    if (o.t < this.tMin) this.tMin = o.t;
+    if (o.t > this.tMax) this.tMax = o.t;
     if (o.kind === 'position') this.positionsAdded++;
     else this.staticsAdded++;
     this.batch.add(o);
@@ -136,7 +144,9 @@ export class Ingestor {
       const stored = await identitiesOf(trx, staticMmsis);
       const merged = new Map<number, IdentityRow[]>();
       for (const mmsi of staticMmsis) {
-        merged.set(mmsi, mergeIdentity(stored.get(mmsi) ?? [], batch.statics.get(mmsi) ?? []));
+        const before = stored.get(mmsi) ?? [];
+        const reports = batch.statics.get(mmsi) ?? [];
+        merged.set(mmsi, withEvidence(mergeIdentity(before, reports), before, reports, this.sourceId));
       }
       await replaceIdentities(trx, merged);
       const summaries = await vesselsByMmsi(trx, mmsis);
@@ -197,6 +207,32 @@ export class Ingestor {
   get vesselDays(): number {
     return this.allVesselDays.size;
   }
+}
+
+/**
+ * Each identity version keeps the raw message that started it: the stored version's when it already existed,
+ * else the report of this batch at its start time.
+ */
+function withEvidence(
+  versions: IdentityRow[],
+  stored: readonly IdentityRow[],
+  reports: readonly StaticObservation[],
+  source: string,
+): IdentityRow[] {
+  const storedAt = new Map(stored.map((v) => [v.validFrom, v]));
+  const reportAt = new Map<number, number>();
+  for (const r of reports) if (!reportAt.has(r.t)) reportAt.set(r.t, r.line);
+  return versions.map((v) => {
+    const s = storedAt.get(v.validFrom);
+    if (s?.source) return { ...v, source: s.source, line: s.line ?? null };
+    const line = reportAt.get(v.validFrom);
+    return line === undefined ? { ...v, source: null, line: null } : { ...v, source, line };
+  });
+}
+
+function timeRangeOf(i: Ingestor): { timeFrom: string | null; timeTo: string | null } {
+  if (!Number.isFinite(i.tMin)) return { timeFrom: null, timeTo: null };
+  return { timeFrom: new Date(i.tMin).toISOString(), timeTo: new Date(i.tMax).toISOString() };
 }
 
 /** sha256 of a file's bytes as stored (compressed files are identified by their compressed bytes). */
@@ -349,6 +385,7 @@ export async function ingestNmeaFile(
     days: ingestor.days.size,
     vesselDays: ingestor.vesselDays,
     seconds: (performance.now() - t0) / 1000,
+    ...timeRangeOf(ingestor),
   };
   await finishAisSource(store, sha, lineNo, summary);
   return summary;
@@ -485,6 +522,7 @@ export async function ingestCsvFile(
     days: ingestor.days.size,
     vesselDays: ingestor.vesselDays,
     seconds: (performance.now() - t0) / 1000,
+    ...timeRangeOf(ingestor),
     csv: { layout: csv.layout.name, noPosition: csv.noPosition, firstRejectedLines: csv.firstRejectedLines },
   };
   await finishAisSource(store, sha, csv.lines, summary);

@@ -268,6 +268,9 @@ function migrations(engine: Engine): Record<string, Migration> {
           // which fields the reports at either end carried (bitmasks): exact merging of partial Class B reports
           .addColumn('fields_at_start', 'integer')
           .addColumn('fields_at_end', 'integer')
+          // the raw message that started this version (evidence for identity changes)
+          .addColumn('source', 'text')
+          .addColumn('line', 'bigint')
           .addPrimaryKeyConstraint('vessel_identities_pk', ['mmsi', 'valid_from'])
           .execute();
         await db.schema.createIndex('vessel_identities_imo').on('vessel_identities').column('imo').execute();
@@ -313,6 +316,69 @@ function migrations(engine: Engine): Record<string, Migration> {
           .execute();
         await db.schema.createIndex('vessels_imo').on('vessels').column('imo').execute();
         await db.schema.createIndex('vessels_last_t').on('vessels').column('last_t').execute();
+      },
+    },
+    // Maritime events (detector findings), detection runs, and vessels' links to designated entities.
+    '0006-events': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('events')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('type', 'text', (c) => c.notNull())
+          .addColumn('preset', 'text', (c) => c.notNull())
+          .addColumn('algorithm', 'text', (c) => c.notNull())
+          .addColumn('params', json, (c) => c.notNull())
+          // the vessels involved: the first (lowest) MMSI and, for pairs, the second
+          .addColumn('mmsi', 'integer', (c) => c.notNull())
+          .addColumn('mmsi2', 'integer')
+          .addColumn('start_t', 'bigint', (c) => c.notNull())
+          .addColumn('end_t', 'bigint')
+          .addColumn('lat', 'real', (c) => c.notNull())
+          .addColumn('lon', 'real', (c) => c.notNull())
+          .addColumn('details', json, (c) => c.notNull())
+          .addColumn('evidence', json, (c) => c.notNull())
+          .addColumn('detected_at', time, (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createIndex('events_preset_start')
+          .on('events')
+          .columns(['preset', 'start_t'])
+          .execute();
+        await db.schema.createIndex('events_type_start').on('events').columns(['type', 'start_t']).execute();
+        await db.schema.createIndex('events_mmsi').on('events').columns(['mmsi', 'start_t']).execute();
+        await db.schema.createIndex('events_mmsi2').on('events').column('mmsi2').execute();
+        await db.schema
+          .createTable('detection_runs')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('preset', 'text', (c) => c.notNull())
+          .addColumn('from_t', 'bigint', (c) => c.notNull())
+          .addColumn('to_t', 'bigint', (c) => c.notNull())
+          .addColumn('started_at', time, (c) => c.notNull())
+          .addColumn('finished_at', time, (c) => c.notNull())
+          .addColumn('started_by', 'text', (c) => c.notNull())
+          .addColumn('summary', json, (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createTable('vessel_links')
+          .addColumn('mmsi', 'integer', (c) => c.notNull())
+          .addColumn('entity_id', 'text', (c) => c.notNull())
+          .addColumn('caption', 'text', (c) => c.notNull())
+          .addColumn('schema', 'text', (c) => c.notNull())
+          // 'vessel' (the vessel itself is designated) or 'owner' (a designated owner/operator/manager)
+          .addColumn('relation', 'text', (c) => c.notNull())
+          .addColumn('score', 'real', (c) => c.notNull())
+          .addColumn('details', json, (c) => c.notNull())
+          .addColumn('checked_at', time, (c) => c.notNull())
+          .addPrimaryKeyConstraint('vessel_links_pk', ['mmsi', 'entity_id'])
+          .execute();
+        await db.schema
+          .createTable('user_zones')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('name', 'text', (c) => c.notNull().unique())
+          .addColumn('geojson', json, (c) => c.notNull())
+          .addColumn('created_by', 'text', (c) => c.notNull())
+          .addColumn('created_at', time, (c) => c.notNull())
+          .execute();
       },
     },
   };

@@ -23,6 +23,10 @@ export interface Database {
   vessel_identities: VesselIdentitiesTable;
   vessel_days: VesselDaysTable;
   vessels: VesselsTable;
+  events: EventsTable;
+  detection_runs: DetectionRunsTable;
+  vessel_links: VesselLinksTable;
+  user_zones: UserZonesTable;
 }
 
 export type Decision = 'match' | 'false_positive';
@@ -211,6 +215,8 @@ export interface VesselIdentitiesTable {
   messages: number;
   fields_at_start: number | null;
   fields_at_end: number | null;
+  source: string | null;
+  line: number | null;
 }
 
 /** A vessel's positions for one UTC day (days since the epoch), encoded by maritime/track-codec. */
@@ -249,4 +255,54 @@ export interface VesselsTable {
   mmsi_class: string;
   flag: string | null;
   search_text: string;
+}
+
+/** A maritime event found by a detector (see maritime/events.ts). Times in ms since the epoch. */
+export interface EventsTable {
+  id: string;
+  type: string;
+  preset: string;
+  algorithm: string;
+  params: unknown;
+  mmsi: number;
+  mmsi2: number | null;
+  start_t: number;
+  end_t: number | null;
+  lat: number;
+  lon: number;
+  details: unknown;
+  evidence: unknown;
+  detected_at: string;
+}
+
+export interface DetectionRunsTable {
+  id: string;
+  preset: string;
+  from_t: number;
+  to_t: number;
+  started_at: string;
+  finished_at: string;
+  started_by: string;
+  summary: unknown;
+}
+
+/** A vessel's link to a designated entity, from screening its identity. */
+export interface VesselLinksTable {
+  mmsi: number;
+  entity_id: string;
+  caption: string;
+  schema: string;
+  relation: string;
+  score: number;
+  details: unknown;
+  checked_at: string;
+}
+
+/** A zone a user added (GeoJSON polygon), watched by the zone detector beside the default zones. */
+export interface UserZonesTable {
+  id: string;
+  name: string;
+  geojson: unknown;
+  created_by: string;
+  created_at: string;
 }

@@ -137,6 +137,9 @@ export interface IdentityRow {
   /** Bitmasks of the fields the reports at either end carried (see maritime/identity.ts). */
   fieldsAtStart?: number;
   fieldsAtEnd?: number;
+  /** The raw message that started this version. */
+  source?: string | null;
+  line?: number | null;
 }
 
 function toIdentity(r: Database['vessel_identities']): IdentityRow {
@@ -156,6 +159,8 @@ function toIdentity(r: Database['vessel_identities']): IdentityRow {
     messages: r.messages,
     ...(r.fields_at_start === null ? {} : { fieldsAtStart: r.fields_at_start }),
     ...(r.fields_at_end === null ? {} : { fieldsAtEnd: r.fields_at_end }),
+    source: r.source,
+    line: r.line === null ? null : Number(r.line),
   };
 }
 
@@ -207,6 +212,8 @@ export async function replaceIdentities(db: Db, byMmsi: Map<number, readonly Ide
     messages: v.messages,
     fields_at_start: v.fieldsAtStart ?? null,
     fields_at_end: v.fieldsAtEnd ?? null,
+    source: v.source ?? null,
+    line: v.line ?? null,
   }));
   for (let i = 0; i < rows.length; i += 1000) {
     await db
