@@ -293,7 +293,7 @@ export async function vesselRisk(store: Store, mmsi: number): Promise<VesselRisk
     ident.filter((e) => e.details.kind === 'invalid_imo').map((e) => e.id),
   );
   const zone = events.filter(
-    (e) => e.type === 'zone_entry' && String(e.details.zoneId ?? '').includes('prk'),
+    (e) => e.type === 'zone_entry' && String(e.details.zoneId ?? '').startsWith('kp-'),
   );
   add(
     'dprk_zone',
