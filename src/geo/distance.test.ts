@@ -99,7 +99,10 @@ test('equirectangular approximation stays within its documented error bounds', (
       if (h < 1) continue;
       worst = Math.max(worst, Math.abs(equirectangularM(lat, lon, p.lat, p.lon) - h) / h);
     }
-    assert.ok(worst <= bound, `up to ${maxDist} m at |lat| <= ${maxLat}: worst relative error ${worst} > ${bound}`);
+    assert.ok(
+      worst <= bound,
+      `up to ${maxDist} m at |lat| <= ${maxLat}: worst relative error ${worst} > ${bound}`,
+    );
   }
   // Wraps the longitude difference.
   assert.ok(Math.abs(equirectangularM(0, 179.9, 0, -179.9) - 0.2 * METRES_PER_DEGREE) < 1e-6);

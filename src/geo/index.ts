@@ -3,6 +3,8 @@
  * zones. Pure (files in, answers out; no database, no HTTP). See README.md for sources, licences,
  * tolerances and speeds.
  */
+
+export { type DefaultGeo, loadDefaultGeo } from './defaults.ts';
 export {
   destinationPoint,
   EARTH_RADIUS_M,
@@ -36,12 +38,13 @@ export {
 export {
   type BBox,
   bboxOf,
+  cutAtAntimeridian,
   distanceToBoundaryNaiveM,
   PolygonIndex,
   type PolygonIndexOptions,
   type PolygonRings,
-  pointInPolygonsNaive,
   type Position,
+  pointInPolygonsNaive,
   polygonsOf,
   type Ring,
 } from './polygons.ts';

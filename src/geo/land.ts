@@ -17,12 +17,15 @@ import { readFileSync } from 'node:fs';
 import { feature, merge } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { sharedFile } from '../config/paths.ts';
-import { PolygonIndex, type PolygonRings, polygonsOf } from './polygons.ts';
+import { cutAtAntimeridian, PolygonIndex, type PolygonRings, polygonsOf } from './polygons.ts';
 
 export type LandResolution = '50m' | '110m';
 
 /** Default "inside land by at least this much" per resolution, metres (see module comment). */
-export const DEFAULT_LAND_TOLERANCE_M: Readonly<Record<LandResolution, number>> = { '50m': 2000, '110m': 5000 };
+export const DEFAULT_LAND_TOLERANCE_M: Readonly<Record<LandResolution, number>> = {
+  '50m': 2000,
+  '110m': 5000,
+};
 
 export interface LandOptions {
   /** Inland tolerance for `isLand`, metres. Default: DEFAULT_LAND_TOLERANCE_M[resolution]. */
@@ -47,7 +50,9 @@ export class LandIndex {
   constructor(polygons: readonly PolygonRings[], options: LandOptions & { resolution?: string } = {}) {
     this.resolution = options.resolution ?? 'custom';
     this.toleranceM =
-      options.toleranceM ?? DEFAULT_LAND_TOLERANCE_M[this.resolution as LandResolution] ?? DEFAULT_LAND_TOLERANCE_M['50m'];
+      options.toleranceM ??
+      DEFAULT_LAND_TOLERANCE_M[this.resolution as LandResolution] ??
+      DEFAULT_LAND_TOLERANCE_M['50m'];
     this.polygons = polygons;
     this.index = new PolygonIndex(polygons, { cellDeg: options.cellDeg });
   }
@@ -83,16 +88,29 @@ export class LandIndex {
   }
 }
 
-/** Land polygons of a world-atlas topology: its `land` object, else all countries merged. */
+/**
+ * Land polygons of a world-atlas topology (its `land` object, else all countries merged), made planar.
+ * world-atlas is built for d3's spherical geometry: rings are stitched across the antimeridian (Chukotka,
+ * Fiji, Wrangel Island) and Antarctica's coast circles the South Pole, with a quantisation-artefact ring at
+ * -89.999°. `cutAtAntimeridian` cuts the first at ±180° and closes the second through the pole; the
+ * artefact ring is dropped.
+ */
 export function landPolygonsFromTopology(topology: unknown): PolygonRings[] {
   const topo = topology as Topology;
-  if (!topo || topo.type !== 'Topology' || !topo.objects) throw new TypeError('not a TopoJSON topology');
+  if (topo?.type !== 'Topology' || !topo.objects) throw new TypeError('not a TopoJSON topology');
+  let spherical: PolygonRings[];
   const land = topo.objects.land;
-  if (land) return polygonsOf(feature(topo, land));
-  const countries = topo.objects.countries as GeometryCollection | undefined;
-  if (!countries) throw new TypeError('topology has neither a "land" nor a "countries" object');
-  // Merging removes shared borders, so neighbouring countries do not cancel out under even-odd.
-  return polygonsOf(merge(topo, countries.geometries as never));
+  if (land) spherical = polygonsOf(feature(topo, land));
+  else {
+    const countries = topo.objects.countries as GeometryCollection | undefined;
+    if (!countries) throw new TypeError('topology has neither a "land" nor a "countries" object');
+    // Merging removes shared borders, so neighbouring countries do not cancel out under even-odd.
+    spherical = polygonsOf(merge(topo, countries.geometries as never));
+  }
+  const withoutPolarSlivers = spherical.map((p) =>
+    p.filter((ring) => !ring.every((q) => Math.abs(q[1]) >= 89.99)),
+  );
+  return cutAtAntimeridian(withoutPolarSlivers);
 }
 
 /** The shared-data path of the world-atlas file for a resolution, or undefined when absent. */
@@ -107,7 +125,8 @@ const cache = new Map<string, LandIndex>();
  * disk are cached per path and options (the index is immutable), so detectors can call this freely.
  */
 export function loadLand(resolution: LandResolution = '50m', options: LoadLandOptions = {}): LandIndex {
-  if (resolution !== '50m' && resolution !== '110m') throw new RangeError(`unknown land resolution ${resolution}`);
+  if (resolution !== '50m' && resolution !== '110m')
+    throw new RangeError(`unknown land resolution ${resolution}`);
   const { topology, path: givenPath, ...indexOptions } = options;
   if (topology !== undefined) {
     return new LandIndex(landPolygonsFromTopology(topology), { ...indexOptions, resolution });

@@ -5,6 +5,7 @@ import { missingShared, sharedFile } from '../config/paths.ts';
 import { landPolygonsFromTopology } from './land.ts';
 import {
   bboxOf,
+  cutAtAntimeridian,
   distanceToBoundaryNaiveM,
   PolygonIndex,
   type PolygonRings,
@@ -23,7 +24,14 @@ function seeded(seed: number): () => number {
 }
 
 /** A closed star-shaped ring around (cx, cy) with n vertices and radii in [rMin, rMax] degrees. */
-function starRing(rand: () => number, cx: number, cy: number, n: number, rMin: number, rMax: number): number[][] {
+function starRing(
+  rand: () => number,
+  cx: number,
+  cy: number,
+  n: number,
+  rMin: number,
+  rMax: number,
+): number[][] {
   const ring: number[][] = [];
   for (let i = 0; i < n; i++) {
     const a = (2 * Math.PI * i) / n;
@@ -70,7 +78,8 @@ test('indexed point-in-polygon equals naive ray casting on random polygons with 
       const cx = p * 10 + rand() * 2;
       const cy = rand() * 5;
       const outer = starRing(rand, cx, cy, 5 + Math.floor(rand() * 400), 2, 4.5);
-      const holes = rand() < 0.7 ? [starRing(rand, cx + rand() * 0.4, cy, 3 + Math.floor(rand() * 50), 0.3, 1.5)] : [];
+      const holes =
+        rand() < 0.7 ? [starRing(rand, cx + rand() * 0.4, cy, 3 + Math.floor(rand() * 50), 0.3, 1.5)] : [];
       polygons.push([outer, ...holes]);
     }
     // Several grid sizes, including cells much larger and much smaller than the edges.
@@ -88,7 +97,8 @@ test('indexed point-in-polygon equals naive ray casting on random polygons with 
       assert.ok(inside > 100, 'the sample hits the inside');
       // Points exactly on vertices and on cell borders agree too.
       for (const ring of polygons[0]) {
-        for (const [x, y] of ring.slice(0, 50)) assert.equal(idx.contains(y, x), pointInPolygonsNaive(y, x, polygons));
+        for (const [x, y] of ring.slice(0, 50))
+          assert.equal(idx.contains(y, x), pointInPolygonsNaive(y, x, polygons));
       }
     }
   }
@@ -123,22 +133,85 @@ test('antimeridian: rings split at ±180 and rings with continuous longitudes', 
   for (const lon of [179, -179, -178.5, 181]) assert.equal(continuous.contains(0, lon), true, `${lon}`);
   assert.equal(continuous.contains(0, -177.5), false);
   assert.equal(continuous.contains(0, 177.5), false);
-  // Distance wraps when the grid spans all longitudes: a strip 178..180 plus a far-away polygon at -180.
-  const world: PolygonRings[] = [[square(178, -1, 180, 1)], [square(-180, 50, -170, 60)]];
+  // Distance wraps when the grid spans all longitudes: an island 178..179.95 plus far-away polygons that
+  // make the grid span -180..180.
+  const world: PolygonRings[] = [
+    [square(178, -1, 179.95, 1)],
+    [square(-180, 50, -170, 60)],
+    [square(170, 50, 180, 60)],
+  ];
   const w = new PolygonIndex(world);
   assert.equal(w.wrapsLon, true);
-  const d = w.distanceToBoundaryM(0, -179.9, 500_000); // 0.1° east of the 180 edge
-  assert.ok(Math.abs(d - 0.1 * 111_195) < 50, `${d}`);
+  const d = w.distanceToBoundaryM(0, -179.9, 500_000); // 0.15° east of the island's east coast
+  assert.ok(Math.abs(d - 0.15 * 111_195) < 50, `${d}`);
   assert.ok(Math.abs(d - distanceToBoundaryNaiveM(0, -179.9, world)) < 1e-6);
+  // Edges on the antimeridian are cuts, not boundaries: in an island cut at 180 (178..-179), the nearest
+  // real edge to (0, -179.9) is its east coast at -179, 0.9° away, not the cut 0.1° west.
+  const cutWorld = new PolygonIndex([
+    [square(178, -1, 180, 1)],
+    [square(-180, -1, -179, 1)],
+    [square(0, 50, 1, 51)],
+  ]);
+  assert.equal(cutWorld.contains(0, -179.9), true);
+  const dc = cutWorld.distanceToBoundaryM(0, -179.9, 500_000);
+  assert.ok(Math.abs(dc - 0.9 * 111_195) < 50, `${dc}`);
+});
+
+test('cutAtAntimeridian: stitched rings are cut at ±180, rings around a pole are closed through it', () => {
+  // An island from 179 to -179 (181) drawn the spherical way: the edge jumps from 179.5 to -179.5.
+  const stitched: PolygonRings = [
+    [
+      [179, -1],
+      [179.5, -1],
+      [-179.5, -1],
+      [-179, -1],
+      [-179, 1],
+      [179, 1],
+      [179, -1],
+    ],
+  ];
+  const cut = cutAtAntimeridian([stitched]);
+  assert.equal(cut.length, 2);
+  const idx = new PolygonIndex(cut);
+  for (const lon of [179.2, 179.9, -179.9, -179.2]) assert.equal(idx.contains(0, lon), true, `${lon}`);
+  assert.equal(idx.contains(0, 178.9), false);
+  assert.equal(idx.contains(0, -178.9), false);
+  assert.equal(idx.contains(2, 179.5), false);
+  // The cut is not a boundary: 0.01° from it, the nearest edge is the east side at -179, 0.99° away.
+  const d = idx.distanceToBoundaryM(0, 179.99, 500_000);
+  assert.ok(Math.abs(d - 0.99 * 111_195) < 100, `${d}`);
+  // Without the cut, planar even-odd gets it wrong (the jump edge runs across the whole map).
+  assert.equal(new PolygonIndex([stitched]).contains(0, 179.9), false);
+
+  // A ring around the South Pole at 70°S (longitudes wind once around), like Antarctica's coast.
+  const polar: number[][] = [];
+  for (let lon = -180; lon < 180; lon += 10) polar.push([lon, -70 - (lon % 20 === 0 ? 1 : 0)]);
+  polar.push(polar[0]);
+  const pole = new PolygonIndex(cutAtAntimeridian([[polar]]));
+  assert.equal(pole.contains(-80, 0), true);
+  assert.equal(pole.contains(-89.9, 123), true);
+  assert.equal(pole.contains(-80, 179.9), true);
+  assert.equal(pole.contains(-80, -179.9), true);
+  assert.equal(pole.contains(-60, 0), false);
+  assert.equal(pole.distanceToBoundaryM(-89, 0, 100_000), 100_000, 'the pole is no boundary');
+  assert.equal(new PolygonIndex([[polar]]).contains(-80, 0), false, 'planar reading of the raw ring');
+
+  // Rings that need nothing come back as they were.
+  const plain: PolygonRings = [square(0, 0, 1, 1)];
+  assert.deepEqual(cutAtAntimeridian([plain]), [plain]);
 });
 
 test('polygonsOf reads GeoJSON shapes and rejects others', () => {
   const poly = { type: 'Polygon', coordinates: [square(0, 0, 1, 1)] };
   assert.equal(polygonsOf(poly).length, 1);
-  assert.equal(polygonsOf({ type: 'MultiPolygon', coordinates: [[square(0, 0, 1, 1)], [square(2, 2, 3, 3)]] }).length, 2);
+  assert.equal(
+    polygonsOf({ type: 'MultiPolygon', coordinates: [[square(0, 0, 1, 1)], [square(2, 2, 3, 3)]] }).length,
+    2,
+  );
   assert.equal(polygonsOf({ type: 'Feature', properties: {}, geometry: poly }).length, 1);
   assert.equal(
-    polygonsOf({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: poly }] }).length,
+    polygonsOf({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: poly }] })
+      .length,
     1,
   );
   assert.throws(() => polygonsOf({ type: 'Point', coordinates: [0, 0] }), /not a polygon geometry: Point/);
@@ -148,29 +221,27 @@ test('polygonsOf reads GeoJSON shapes and rejects others', () => {
 });
 
 const landFile = ['geo', 'world-atlas-2.0.2_countries-50m.json'] as const;
-test(
-  'real land (Natural Earth 1:50m): indexed results equal the naive scans',
-  { skip: missingShared(...landFile) },
-  () => {
-    const polygons = landPolygonsFromTopology(JSON.parse(readFileSync(sharedFile(...landFile)!, 'utf8')));
-    const idx = new PolygonIndex(polygons);
-    const rand = seeded(2024);
-    let land = 0;
-    // Worldwide, then the Korea region where the detectors work.
-    for (let i = 0; i < 4000; i++) {
-      const korea = i % 2 === 1;
-      const lat = korea ? 33 + rand() * 10 : rand() * 180 - 90;
-      const lon = korea ? 119 + rand() * 13 : rand() * 360 - 180;
-      const want = pointInPolygonsNaive(lat, lon, polygons);
-      if (want) land++;
-      assert.equal(idx.contains(lat, lon), want, `(${lat}, ${lon})`);
-    }
-    assert.ok(land > 1000 && land < 3000, `${land} of 4000 on land`);
-    for (let i = 0; i < 400; i++) {
-      const lat = 33 + rand() * 10;
-      const lon = 119 + rand() * 13;
-      const want = Math.min(30_000, distanceToBoundaryNaiveM(lat, lon, polygons));
-      assert.ok(Math.abs(idx.distanceToBoundaryM(lat, lon, 30_000) - want) < 1e-6, `(${lat}, ${lon})`);
-    }
-  },
-);
+test('real land (Natural Earth 1:50m): indexed results equal the naive scans', {
+  skip: missingShared(...landFile),
+}, () => {
+  const polygons = landPolygonsFromTopology(JSON.parse(readFileSync(sharedFile(...landFile)!, 'utf8')));
+  const idx = new PolygonIndex(polygons);
+  const rand = seeded(2024);
+  let land = 0;
+  // Worldwide, then the Korea region where the detectors work.
+  for (let i = 0; i < 4000; i++) {
+    const korea = i % 2 === 1;
+    const lat = korea ? 33 + rand() * 10 : rand() * 180 - 90;
+    const lon = korea ? 119 + rand() * 13 : rand() * 360 - 180;
+    const want = pointInPolygonsNaive(lat, lon, polygons);
+    if (want) land++;
+    assert.equal(idx.contains(lat, lon), want, `(${lat}, ${lon})`);
+  }
+  assert.ok(land > 1000 && land < 3000, `${land} of 4000 on land`);
+  for (let i = 0; i < 400; i++) {
+    const lat = 33 + rand() * 10;
+    const lon = 119 + rand() * 13;
+    const want = Math.min(30_000, distanceToBoundaryNaiveM(lat, lon, polygons));
+    assert.ok(Math.abs(idx.distanceToBoundaryM(lat, lon, 30_000) - want) < 1e-6, `(${lat}, ${lon})`);
+  }
+});

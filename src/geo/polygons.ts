@@ -9,10 +9,13 @@
  *
  * Coordinates are planar longitude/latitude degrees (`[lon, lat]` as in GeoJSON). Queries take `(lat, lon)`.
  *
- * Antimeridian: rings must not jump across it. Either split them at ±180° (RFC 7946 §3.1.9; Natural Earth
- * and world-atlas data are split), or use continuous longitudes beyond 180 (e.g. 170..190); in the second
- * case a query at lon -175 is also tried at 185. Distances wrap around the antimeridian when the grid spans
- * the whole globe (as the land index does); otherwise they do not look across it.
+ * Antimeridian and poles: rings must not jump across the antimeridian. Either split them at ±180°
+ * (RFC 7946 §3.1.9; `cutAtAntimeridian` does it, also for rings that circle a pole, which it closes through
+ * the pole), or use continuous longitudes beyond 180 (e.g. 170..190; a query at lon -175 is then also tried
+ * at 185). Edges lying on the antimeridian (lon ±180) or on a pole (lat ±90) are taken to be such cuts: they
+ * bound the polygon for `contains`, but `distanceToBoundaryM` ignores them, so the cut is no "coast".
+ * Distances wrap around the antimeridian when the grid spans the whole globe (as the land index does);
+ * otherwise they do not look across it.
  *
  * The grid: every edge is registered in each cell its segment passes through. A cell with no edges is
  * wholly inside or wholly outside; that status is computed once at build time. A query in such a cell is
@@ -168,8 +171,10 @@ export class PolygonIndex {
     if (lat < this.minY || lat > this.maxY) return false;
     if (lon >= this.minX && lon <= this.maxX && this.containsX(lat, lon)) return true;
     // Continuous-longitude rings beyond ±180.
-    if (this.maxX > 180 && lon + 360 <= this.maxX && lon + 360 >= this.minX) return this.containsX(lat, lon + 360);
-    if (this.minX < -180 && lon - 360 >= this.minX && lon - 360 <= this.maxX) return this.containsX(lat, lon - 360);
+    if (this.maxX > 180 && lon + 360 <= this.maxX && lon + 360 >= this.minX)
+      return this.containsX(lat, lon + 360);
+    if (this.minX < -180 && lon - 360 >= this.minX && lon - 360 <= this.maxX)
+      return this.containsX(lat, lon - 360);
     // 180 and -180 are one meridian: a ring split there has its edge on the west side of the -180 part.
     if (lon === 180 && this.minX <= -180) return this.containsX(lat, -180);
     return false;
@@ -316,6 +321,7 @@ export class PolygonIndex {
     const cell = r * this.cols + c;
     const end = start[cell + 1] * 4;
     for (let i = start[cell] * 4; i < end; i += 4) {
+      if (isCutEdge(e[i], e[i + 1], e[i + 2], e[i + 3])) continue;
       let dx1 = e[i] - qx;
       if (this.wrapsLon) {
         if (dx1 > 180) dx1 -= 360;
@@ -379,6 +385,11 @@ export class PolygonIndex {
       }
     }
   }
+}
+
+/** An edge along the antimeridian or a pole: a cut through the polygon, not a real boundary. */
+function isCutEdge(x1: number, y1: number, x2: number, y2: number): boolean {
+  return (x1 === x2 && (x1 === 180 || x1 === -180)) || (y1 === y2 && (y1 === 90 || y1 === -90));
 }
 
 function autoCellDeg(width: number, height: number, edgeCount: number): number {
@@ -458,7 +469,13 @@ export function polygonsOf(geojson: unknown): PolygonRings[] {
   const out: PolygonRings[] = [];
   const visit = (g: unknown): void => {
     if (!g || typeof g !== 'object') throw new TypeError('not a GeoJSON object');
-    const o = g as { type?: unknown; coordinates?: unknown; geometry?: unknown; features?: unknown; geometries?: unknown };
+    const o = g as {
+      type?: unknown;
+      coordinates?: unknown;
+      geometry?: unknown;
+      features?: unknown;
+      geometries?: unknown;
+    };
     switch (o.type) {
       case 'Polygon':
         out.push(o.coordinates as PolygonRings);
@@ -529,7 +546,11 @@ export function pointInPolygonsNaive(lat: number, lon: number, polygons: readonl
 }
 
 /** Reference: distance in metres to the nearest edge by scanning every edge (same local projection). */
-export function distanceToBoundaryNaiveM(lat: number, lon: number, polygons: readonly PolygonRings[]): number {
+export function distanceToBoundaryNaiveM(
+  lat: number,
+  lon: number,
+  polygons: readonly PolygonRings[],
+): number {
   const kx = Math.cos(lat * RAD) * METRES_PER_DEGREE;
   const ky = METRES_PER_DEGREE;
   let best2 = Number.POSITIVE_INFINITY;
@@ -537,6 +558,7 @@ export function distanceToBoundaryNaiveM(lat: number, lon: number, polygons: rea
     for (const ring of polygon) {
       const n = ring.length;
       for (let i = 0, j = n - 1; i < n; j = i++) {
+        if (isCutEdge(ring[j][0], ring[j][1], ring[i][0], ring[i][1])) continue;
         let dx1 = ring[j][0] - lon;
         if (dx1 > 180) dx1 -= 360;
         else if (dx1 < -180) dx1 += 360;
@@ -557,4 +579,99 @@ export function distanceToBoundaryNaiveM(lat: number, lon: number, polygons: rea
     }
   }
   return Math.sqrt(best2);
+}
+
+/**
+ * Makes spherical-style rings planar: rings whose edges jump across the antimeridian (d3 / world-atlas
+ * "stitched" data: an edge from 179.9 to -180) are cut into pieces on either side of ±180°, and rings
+ * that circle a pole (their longitudes wind once around the globe, like Antarctica's coast) are closed
+ * through that pole first. Rings that need neither come back unchanged. Every output polygon is a single
+ * ring (holes become separate entries, which is the same thing under the even-odd rule).
+ */
+export function cutAtAntimeridian(polygons: readonly PolygonRings[]): PolygonRings[] {
+  const out: PolygonRings[] = [];
+  for (const polygon of polygons) {
+    for (const ring of polygon) for (const piece of cutRing(ring)) out.push([piece]);
+  }
+  return out;
+}
+
+function cutRing(ring: Ring): Ring[] {
+  if (ring.length < 3) return [];
+  const closed =
+    ring[0][0] === ring[ring.length - 1][0] && ring[0][1] === ring[ring.length - 1][1]
+      ? ring
+      : [...ring, ring[0]];
+  const n = closed.length;
+  // Unwrapped (continuous) longitudes: each step is taken the short way round.
+  const u: number[][] = [[closed[0][0], closed[0][1]]];
+  let jumps = false;
+  for (let i = 1; i < n; i++) {
+    let d = closed[i][0] - closed[i - 1][0];
+    if (d > 180) {
+      d -= 360;
+      jumps = true;
+    } else if (d < -180) {
+      d += 360;
+      jumps = true;
+    }
+    u.push([u[i - 1][0] + d, closed[i][1]]);
+  }
+  if (!jumps) return [ring];
+  const winding = u[n - 1][0] - u[0][0];
+  if (Math.abs(winding) > 180) {
+    // Circles a pole: from the end (the start shifted by 360°) go to the pole, back along it to the
+    // start's meridian, and up to the start.
+    let latSum = 0;
+    for (const p of closed) latSum += p[1];
+    const poleLat = latSum < 0 ? -90 : 90;
+    u.push([u[n - 1][0], poleLat], [u[0][0], poleLat], [u[0][0], u[0][1]]);
+  }
+  let minU = Number.POSITIVE_INFINITY;
+  let maxU = Number.NEGATIVE_INFINITY;
+  for (const p of u) {
+    if (p[0] < minU) minU = p[0];
+    if (p[0] > maxU) maxU = p[0];
+  }
+  const pieces: Ring[] = [];
+  // Each 360° strip the ring touches gives one piece, shifted back into [-180, 180].
+  const kLo = Math.floor((minU + 180) / 360);
+  const kHi = Math.ceil((maxU - 180) / 360);
+  for (let k = kLo; k <= kHi; k++) {
+    const clipped = clipX(clipX(u, -180 + 360 * k, true), 180 + 360 * k, false);
+    if (clipped.length < 3) continue;
+    const shifted = clipped.map((p) => {
+      let x = p[0] - 360 * k;
+      // Exactly ±180 on the cut, so that the cut edges are recognised as cuts.
+      if (Math.abs(x - 180) < 1e-9) x = 180;
+      else if (Math.abs(x + 180) < 1e-9) x = -180;
+      return [x, p[1]];
+    });
+    const first = shifted[0];
+    const last = shifted[shifted.length - 1];
+    if (first[0] !== last[0] || first[1] !== last[1]) shifted.push([first[0], first[1]]);
+    if (shifted.length >= 4) pieces.push(shifted);
+  }
+  return pieces;
+}
+
+/** Sutherland–Hodgman against one vertical line: keep x >= at (keepAbove) or x <= at. */
+function clipX(points: readonly number[][], at: number, keepAbove: boolean): number[][] {
+  const out: number[][] = [];
+  const n = points.length;
+  if (n === 0) return out;
+  const inside = (p: readonly number[]) => (keepAbove ? p[0] >= at : p[0] <= at);
+  for (let i = 0; i < n; i++) {
+    const p = points[i];
+    const q = points[(i + 1) % n];
+    const pIn = inside(p);
+    const qIn = inside(q);
+    if (pIn && qIn) out.push([q[0], q[1]]);
+    else if (pIn && !qIn) out.push([at, p[1] + ((at - p[0]) * (q[1] - p[1])) / (q[0] - p[0])]);
+    else if (!pIn && qIn) {
+      out.push([at, p[1] + ((at - p[0]) * (q[1] - p[1])) / (q[0] - p[0])]);
+      out.push([q[0], q[1]]);
+    }
+  }
+  return out;
 }

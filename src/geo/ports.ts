@@ -2,8 +2,8 @@
  * Ports from the NGA World Port Index (Pub 150, `UpdatedPub150.csv` layout: 109 columns, public domain)
  * and a grid index for "nearest port" / "ports within a radius" at detector speed.
  *
- * The CSV gives positions twice in some releases (degrees-minutes text and decimal); we read the decimal
- * `Latitude` / `Longitude` columns. Countries are names ("North Korea", "Congo (Kinshasa)"), mapped to ISO
+ * Positions come from the decimal `Latitude` / `Longitude` columns (the shared file has only those; other
+ * Pub 150 releases add degrees-minutes text columns, which are ignored). Countries are names ("North Korea", "Congo (Kinshasa)"), mapped to ISO
  * 3166-1 alpha-2 with the project's country table (src/ftm/countries.ts); the US minor islands the table
  * does not know map to 'um'. UN/LOCODEs are written without the space ("KP NAM" → "KPNAM").
  */
@@ -207,7 +207,12 @@ export class PortIndex {
    * Visits ports in cells that may lie within `reachM`, ring by ring around the query cell. `visit`
    * returns the current search radius (shrinking it prunes later rings; a negative value stops).
    */
-  private scan(lat: number, lon: number, reachM: number, visit: (i: number, distanceM: number) => number): void {
+  private scan(
+    lat: number,
+    lon: number,
+    reachM: number,
+    visit: (i: number, distanceM: number) => number,
+  ): void {
     if (!(reachM >= 0) || this.ports.length === 0) return;
     const cs = this.cellDeg;
     const cellH = cs * METRES_PER_DEGREE;
@@ -246,7 +251,7 @@ export class PortIndex {
         for (let dc = -kc; dc <= kc; dc += edgeRow ? 1 : 2 * k) {
           const adc = Math.abs(dc);
           if (adc > 0 && (adc - 1) * cellW > radius) continue;
-          const cell = r * this.cols + (((cq + dc) % this.cols) + this.cols) % this.cols;
+          const cell = r * this.cols + ((((cq + dc) % this.cols) + this.cols) % this.cols);
           for (let j = this.cellStart[cell]; j < this.cellStart[cell + 1]; j++) {
             const i = this.cellPorts[j];
             const d = haversineM(lat, lon, this.lats[i], this.lons[i]);

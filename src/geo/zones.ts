@@ -92,7 +92,10 @@ export function zoneFromGeoJson(geojson: unknown, name: string, options: ZoneFro
   let vertices = 0;
   for (const p of polygons) for (const r of p) vertices += r.length;
   if (vertices > maxVertices) {
-    throw new ZoneValidationError(`too many vertices: ${vertices} (at most ${maxVertices}); simplify the zone`, '');
+    throw new ZoneValidationError(
+      `too many vertices: ${vertices} (at most ${maxVertices}); simplify the zone`,
+      '',
+    );
   }
   const trimmedName = name.trim();
   if (!trimmedName) throw new ZoneValidationError('zone name is empty', '');
@@ -118,7 +121,8 @@ function slug(name: string): string {
 }
 
 function collectPolygons(g: unknown, path: string, out: PolygonRings[], close: boolean): void {
-  if (!g || typeof g !== 'object' || Array.isArray(g)) throw new ZoneValidationError('not a GeoJSON object', path);
+  if (!g || typeof g !== 'object' || Array.isArray(g))
+    throw new ZoneValidationError('not a GeoJSON object', path);
   const o = g as Record<string, unknown>;
   const at = (key: string) => (path ? `${path}.${key}` : key);
   switch (o.type) {
@@ -126,24 +130,28 @@ function collectPolygons(g: unknown, path: string, out: PolygonRings[], close: b
       out.push(validatePolygon(o.coordinates, at('coordinates'), close));
       return;
     case 'MultiPolygon': {
-      if (!Array.isArray(o.coordinates)) throw new ZoneValidationError('coordinates must be an array', at('coordinates'));
+      if (!Array.isArray(o.coordinates))
+        throw new ZoneValidationError('coordinates must be an array', at('coordinates'));
       o.coordinates.forEach((p, i) => {
         out.push(validatePolygon(p, `${at('coordinates')}[${i}]`, close));
       });
       return;
     }
     case 'Feature':
-      if (o.geometry === null || o.geometry === undefined) throw new ZoneValidationError('feature has no geometry', at('geometry'));
+      if (o.geometry === null || o.geometry === undefined)
+        throw new ZoneValidationError('feature has no geometry', at('geometry'));
       collectPolygons(o.geometry, at('geometry'), out, close);
       return;
     case 'FeatureCollection':
-      if (!Array.isArray(o.features)) throw new ZoneValidationError('features must be an array', at('features'));
+      if (!Array.isArray(o.features))
+        throw new ZoneValidationError('features must be an array', at('features'));
       o.features.forEach((f, i) => {
         collectPolygons(f, `${at('features')}[${i}]`, out, close);
       });
       return;
     case 'GeometryCollection':
-      if (!Array.isArray(o.geometries)) throw new ZoneValidationError('geometries must be an array', at('geometries'));
+      if (!Array.isArray(o.geometries))
+        throw new ZoneValidationError('geometries must be an array', at('geometries'));
       o.geometries.forEach((f, i) => {
         collectPolygons(f, `${at('geometries')}[${i}]`, out, close);
       });
@@ -164,9 +172,13 @@ function validatePolygon(coords: unknown, path: string, close: boolean): Polygon
 }
 
 function validateRing(ring: unknown, path: string, close: boolean): number[][] {
-  if (!Array.isArray(ring)) throw new ZoneValidationError('a ring must be an array of [lon, lat] positions', path);
+  if (!Array.isArray(ring))
+    throw new ZoneValidationError('a ring must be an array of [lon, lat] positions', path);
   if (ring.length < (close ? 3 : 4)) {
-    throw new ZoneValidationError(`a ring needs at least 4 positions (first = last), got ${ring.length}`, path);
+    throw new ZoneValidationError(
+      `a ring needs at least 4 positions (first = last), got ${ring.length}`,
+      path,
+    );
   }
   const out: number[][] = [];
   for (let i = 0; i < ring.length; i++) {
@@ -175,7 +187,12 @@ function validateRing(ring: unknown, path: string, close: boolean): number[][] {
     if (!Array.isArray(p) || p.length < 2) throw new ZoneValidationError('a position must be [lon, lat]', pp);
     const lon = p[0];
     const lat = p[1];
-    if (typeof lon !== 'number' || typeof lat !== 'number' || !Number.isFinite(lon) || !Number.isFinite(lat)) {
+    if (
+      typeof lon !== 'number' ||
+      typeof lat !== 'number' ||
+      !Number.isFinite(lon) ||
+      !Number.isFinite(lat)
+    ) {
       throw new ZoneValidationError('coordinates must be finite numbers', pp);
     }
     if (lon < -180 || lon > 180) throw new ZoneValidationError(`longitude ${lon} out of range -180..180`, pp);
@@ -208,13 +225,15 @@ function validateRing(ring: unknown, path: string, close: boolean): number[][] {
     area2 += a[0] * b[1] - b[0] * a[1];
   }
   if (distinct < 4) throw new ZoneValidationError('ring has fewer than 3 distinct vertices', path);
-  if (Math.abs(area2) < 1e-14) throw new ZoneValidationError('ring has no area (its points are on one line)', path);
+  // Before the area test: a symmetric bow tie has zero signed area too, and "crosses itself" says why.
   if (out.length <= SELF_INTERSECTION_CHECK_MAX) {
     const crossing = findSelfIntersection(out);
     if (crossing) {
       throw new ZoneValidationError(`ring crosses itself (edges ${crossing[0]} and ${crossing[1]})`, path);
     }
   }
+  if (Math.abs(area2) < 1e-14)
+    throw new ZoneValidationError('ring has no area (its points are on one line)', path);
   return out;
 }
 
@@ -238,7 +257,8 @@ function findSelfIntersection(ring: number[][]): [number, number] | undefined {
       const d2 = orient(c, d, b);
       const d3 = orient(a, b, c);
       const d4 = orient(a, b, d);
-      if (((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0))) return [i, j];
+      if (((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0)))
+        return [i, j];
     }
   }
   return undefined;
@@ -277,7 +297,9 @@ function readJson(path: string): unknown {
 
 function requireShared(path: string | undefined, what: string): string {
   if (!path) {
-    throw new Error(`${what} not found under the shared data folder (set WATCHKEEPER_SHARED_DATA or pass a path)`);
+    throw new Error(
+      `${what} not found under the shared data folder (set WATCHKEEPER_SHARED_DATA or pass a path)`,
+    );
   }
   return path;
 }

@@ -72,8 +72,9 @@ export class CoverageGrid {
     const rateBefore = beforeHours > 0 ? before / beforeHours : 0;
     const rateDuring = duringHours > 0 ? during / duringHours : 0;
     let confidence: number;
-    if (rateBefore <= 0)
-      confidence = rateDuring > 0 ? 1 : 0.5; // no baseline: the data begins with the gap
+    // no baseline (the data begins with the gap): the area reporting during it says the vessel alone was
+    // silent; nothing reporting says nothing
+    if (rateBefore <= 0) confidence = rateDuring > 0 ? 1 : 0;
     else confidence = Math.max(0, Math.min(1, (rateDuring / rateBefore - 0.1) / 0.4));
     return {
       confidence: Math.round(confidence * 100) / 100,

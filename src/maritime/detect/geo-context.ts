@@ -14,8 +14,11 @@ import {
 } from '../../geo/index.ts';
 import type { GeoContext } from './vessel.ts';
 
-/** How far inside Natural Earth land a position must be to count as on land (m). */
-export const ON_LAND_TOLERANCE_M = 5000;
+/**
+ * How far inside Natural Earth land a position must be to count as on land (m). Natural Earth 1:50m draws
+ * lakes (IJsselmeer), fjords and archipelagos as land; real ships there sit up to ~15 km inside it.
+ */
+export const ON_LAND_TOLERANCE_M = 20_000;
 /** Positions this close to a port never count as on land (river and canal ports lie inside the land polygons). */
 export const ON_LAND_PORT_CLEARANCE_M = 15_000;
 

@@ -504,7 +504,8 @@ function detectSpoofing(
   let landLast = -1;
   let landCount = 0;
   const closeLand = () => {
-    if (landStart >= 0) {
+    // one report on land is a glitch (and an implausible jump, reported as such); spoofing repeats
+    if (landStart >= 0 && landCount >= 2) {
       out.push({
         type: 'spoofing',
         start: c.t[landStart] as number,
