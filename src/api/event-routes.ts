@@ -7,11 +7,12 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { NotFoundError } from '../lists/service.ts';
+import { portIndex } from '../maritime/detect/geo-context.ts';
 import { PRESETS } from '../maritime/detect/presets.ts';
 import { detect } from '../maritime/detection-service.ts';
 import { EVENT_TYPES } from '../maritime/events.ts';
 import { eventDetail, eventEvidence, exportEvents, findEvents } from '../maritime/events-service.ts';
-import { vesselRisk } from '../maritime/risk.ts';
+import { riskiestVessels, vesselRisk } from '../maritime/risk.ts';
 import { addUserZone, allZones, removeUserZone, zoneGeoJson } from '../maritime/zones-service.ts';
 import type { ScreeningService } from '../screening/service.ts';
 import type { Store } from '../store/store.ts';
@@ -147,6 +148,56 @@ export function registerEventRoutes(root: FastifyInstance, store: Store, screeni
         actor: actorOf(req),
         screening,
       });
+    },
+  );
+
+  app.get(
+    '/api/vessels/riskiest',
+    {
+      config: { access: 'read' },
+      schema: {
+        tags: ['vessels'],
+        summary: 'The vessels of highest risk, each with its reasons',
+        querystring: z.object({ limit: z.coerce.number().int().min(1).max(100).default(10) }),
+      },
+    },
+    async (req) => ({ items: await riskiestVessels(store, req.query.limit) }),
+  );
+
+  app.get(
+    '/api/ports',
+    {
+      config: { access: 'read' },
+      schema: {
+        tags: ['events'],
+        summary: 'World Port Index ports in a box (for maps); DPRK ports flagged',
+        querystring: z.object({
+          bbox: bboxParam.optional(),
+          limit: z.coerce.number().int().min(1).max(5000).default(5000),
+        }),
+      },
+    },
+    async (req) => {
+      const b = req.query.bbox;
+      const inBox = (lat: number, lon: number) =>
+        !b ||
+        (lat >= b.south &&
+          lat <= b.north &&
+          (b.west <= b.east ? lon >= b.west && lon <= b.east : lon >= b.west || lon <= b.east));
+      const items = portIndex()
+        .ports.filter((p) => inBox(p.lat, p.lon))
+        .slice(0, req.query.limit)
+        .map((p) => ({
+          id: p.id,
+          name: p.name,
+          country: p.country,
+          unlocode: p.unlocode,
+          lat: p.lat,
+          lon: p.lon,
+          size: p.harborSize,
+          dprk: p.country === 'kp',
+        }));
+      return { items, count: items.length };
     },
   );
 

@@ -1,7 +1,9 @@
+import { PassThrough, type Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { NotFoundError } from '../lists/service.ts';
+import { screenCsv } from '../screening/batch.ts';
 import { AlertError, alertsInbox, triageAlert } from '../screening/monitoring/alerts.ts';
 import { recordDecision } from '../screening/monitoring/decisions.ts';
 import {
@@ -136,6 +138,49 @@ export function registerScreeningRoutes(root: FastifyInstance, screening: Screen
         limit,
         offset: 0,
       };
+    },
+  );
+
+  app.post(
+    '/api/screening/batch',
+    {
+      config: { access: 'read' },
+      bodyLimit: 512 * 1024 * 1024,
+      schema: {
+        tags: ['screening'],
+        summary:
+          'Screen a CSV sent as the request body (columns name, type, dob, nationality, imo, ...); answers the CSV with the top hit beside each row',
+        querystring: z.object({
+          schema: z.enum(SCHEMATA).default('Thing'),
+          threshold: z.coerce.number().min(0).max(1).default(DEFAULT_THRESHOLD),
+          dataset: datasetParam.shape.dataset.default('default'),
+          algorithm: z.enum(SCREENING_ALGORITHMS).default('watchkeeper'),
+        }),
+      },
+    },
+    async (req, reply) => {
+      if (!req.body) throw Object.assign(new Error('no CSV in the request body'), { statusCode: 400 });
+      const out = new PassThrough();
+      // Before the answer starts, a failure is reported as a 400 below; after, it cuts the download short.
+      out.on('error', () => undefined);
+      const done = screenCsv(screening, req.body as Readable, out, req.query).then(
+        (summary) => {
+          out.end();
+          return summary;
+        },
+        (err: Error) => {
+          out.destroy(err);
+          throw Object.assign(new Error(err.message), { statusCode: 400 });
+        },
+      );
+      // A CSV that cannot be screened at all (no name column) fails before its first output row: answer
+      // that as a 400 with the reason, not as a broken download. Later failures end the stream early.
+      await Promise.race([new Promise((ready) => out.once('readable', ready)), done]);
+      done.catch((err: Error) => req.log.warn(`batch screening stopped: ${err.message}`));
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="screening-results.csv"')
+        .send(out);
     },
   );
 

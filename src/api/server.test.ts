@@ -50,10 +50,6 @@ describe('HTTP API', () => {
     const entities = spec.paths['/api/entities'].get;
     assert.ok(entities.responses['401'] && entities.responses['403'] && entities.responses['400']);
     assert.ok(spec.paths['/api/entities/{id}'].get.responses['404']);
-    const page = await app.inject({ url: '/screening' });
-    assert.equal(page.statusCode, 200);
-    assert.match(page.headers['content-type'] as string, /text\/html/);
-    assert.match(page.body, /Watchkeeper — screen a name/);
     const ui = await app.inject({ url: '/api/docs/' });
     assert.equal(ui.statusCode, 200);
     for (const url of [

@@ -1,4 +1,4 @@
-import { createWriteStream, readFileSync } from 'node:fs';
+import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -52,6 +52,7 @@ import { registerEventRoutes } from './event-routes.ts';
 import { LoginLimiter } from './login-limiter.ts';
 import { registerScreeningRoutes } from './screening-routes.ts';
 import { registerVesselRoutes } from './vessel-routes.ts';
+import { registerWebApp } from './web-app.ts';
 
 export const VERSION = '0.1.0';
 
@@ -69,6 +70,8 @@ export interface ServerOptions {
   maxUploadBytes?: number;
   /** Where uploaded AIS files are kept (positions refer to their raw sentences); default a temporary folder. */
   aisFileDir?: string;
+  /** The built web app (web/dist) to serve at `/`; none: the API alone. */
+  webDir?: string;
 }
 
 const source = z.enum(LIST_SOURCES as unknown as [string, ...string[]]);
@@ -446,16 +449,6 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   if (opts.warmScreening) {
     screening.index().catch((err) => app.log.error(err, 'building the screening index failed'));
   }
-  // The simple screening page (the full web app comes with issue #6). The page holds no data: its API calls
-  // need a session like any other client.
-  const screeningPage = readFileSync(new URL('./pages/screening.html', import.meta.url));
-  app.get('/screening', { config: { access: 'public' }, schema: { hide: true } }, async (_req, reply) =>
-    reply.type('text/html; charset=utf-8').send(screeningPage),
-  );
-  app.get('/', { config: { access: 'public' }, schema: { hide: true } }, async (_req, reply) =>
-    reply.redirect('/screening'),
-  );
-
   // --- regimes ---
   app.get('/api/regimes', { config: { access: 'read' }, schema: { tags: ['regimes'] } }, async () =>
     listRegimes(),
@@ -472,6 +465,9 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
       return r;
     },
   );
+
+  // The web app (web/), with its pages' URLs answered by its index.html.
+  if (opts.webDir) await registerWebApp(app, opts.webDir);
 
   return app;
 }

@@ -2,11 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { buildServer } from '../api/server.ts';
+import { ensureWebApp } from '../api/web-app.ts';
 import { countUsers, createUser } from '../auth/service.ts';
 import type { Store } from '../store/store.ts';
 import { openStore } from '../store/store.ts';
 import { globals } from './context.ts';
-import { intArg } from './io.ts';
+import { CliError, intArg } from './io.ts';
 
 /**
  * First start with no users: create `admin` so the app is usable at once. The password comes from
@@ -34,6 +35,12 @@ export function registerServeCommand(program: Command): void {
     .option('--quiet', 'do not log requests')
     .action(async (opts: { host: string; port: number; quiet?: boolean }, cmd: Command) => {
       const g = globals(cmd);
+      // A fresh clone has no web/dist: build it now (a few seconds), and again whenever web/src changed.
+      const webDir = await ensureWebApp((line) => process.stderr.write(`watchkeeper: ${line}\n`)).catch(
+        (err: Error) => {
+          throw new CliError(err.message);
+        },
+      );
       const store = await openStore(g.databaseUrl ? { databaseUrl: g.databaseUrl } : { dataDir: g.dataDir });
       await ensureFirstAdmin(store);
       const app = await buildServer({
@@ -41,6 +48,7 @@ export function registerServeCommand(program: Command): void {
         logger: !opts.quiet,
         warmScreening: true,
         aisFileDir: join(resolve(g.dataDir), 'ais-files'),
+        webDir,
       });
       const close = async () => {
         await app.close();
@@ -51,7 +59,7 @@ export function registerServeCommand(program: Command): void {
       process.once('SIGTERM', close);
       await app.listen({ host: opts.host, port: opts.port });
       process.stderr.write(
-        `watchkeeper: serving on http://${opts.host}:${opts.port} (${store.describe}); API docs at /api/docs\n`,
+        `watchkeeper: serving on http://${opts.host}:${opts.port} (${store.describe}); web app at /, API docs at /api/docs\n`,
       );
     });
 }

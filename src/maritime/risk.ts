@@ -12,7 +12,9 @@ import { randomUUID } from 'node:crypto';
 import type { ScreeningService } from '../screening/service.ts';
 import {
   type EventRow,
+  linkedMmsis,
   listEvents,
+  mmsisWithMostEvents,
   replaceVesselLinks,
   type VesselLinkRow,
   vesselLinks,
@@ -324,4 +326,18 @@ export async function vesselRisk(store: Store, mmsi: number): Promise<VesselRisk
     reasons.reduce((s, r) => s + r.points, 0),
   );
   return { mmsi, score, level: score >= 60 ? 'high' : score >= 25 ? 'medium' : 'low', reasons };
+}
+
+/**
+ * The vessels of highest risk: candidates are the vessels with designation links and those with the most
+ * events; each is scored with its reasons. For dashboards (a few dozen risk computations, not all vessels).
+ */
+export async function riskiestVessels(store: Store, limit: number): Promise<VesselRisk[]> {
+  const linked = await linkedMmsis(store);
+  const busiest = await mmsisWithMostEvents(store, limit * 3);
+  const candidates = [...new Set([...linked, ...busiest])].slice(0, limit * 5);
+  const risks: VesselRisk[] = [];
+  for (const m of candidates) risks.push(await vesselRisk(store, m));
+  risks.sort((a, b) => b.score - a.score || a.mmsi - b.mmsi);
+  return risks.filter((r) => r.score > 0).slice(0, limit);
 }

@@ -353,3 +353,16 @@ export async function deleteUserZone(store: Engine, id: string): Promise<boolean
   const r = await store.db.deleteFrom('user_zones').where('id', '=', id).executeTakeFirst();
   return Number(r.numDeletedRows) > 0;
 }
+
+/** MMSIs with the most events (first vessel of each event), most first. */
+export async function mmsisWithMostEvents(store: Engine, limit: number): Promise<number[]> {
+  const rows = await store.db
+    .selectFrom('events')
+    .select(['mmsi', sql<number>`count(*)`.as('n')])
+    .groupBy('mmsi')
+    .orderBy(sql`count(*)`, 'desc')
+    .orderBy('mmsi')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.mmsi);
+}

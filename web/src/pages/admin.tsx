@@ -1,0 +1,416 @@
+/**
+ * Administration (admin role): users and roles, API tokens, list updates, AIS sources.
+ * URL: /admin?tab=users|tokens|lists|ais (&user= for the tokens of one user).
+ */
+import { type FormEvent, useState } from 'react';
+import { api } from '../api.ts';
+import type { ApiToken, Role, User } from '../api-types.ts';
+import { useAuth } from '../auth.tsx';
+import { AisSourcesTable } from '../components/ais-sources.tsx';
+import { type Column, DataTable, Pagination, pageOf } from '../components/table.tsx';
+import { Async, Badge, Card, ErrorBox, Field, TabLinks } from '../components/ui.tsx';
+import { datasetLabel, fmtDate, fmtDateTime, fmtNumber } from '../format.ts';
+import { Link, useLocation } from '../router.tsx';
+import { patchQuery, useUrlState } from '../url-state.ts';
+import { useApi } from '../use-api.ts';
+
+const DEFAULTS = { tab: 'users', user: '', page: 1 };
+const ROLES: Role[] = ['viewer', 'analyst', 'admin'];
+const ROLE_HELP: Record<Role, string> = {
+  viewer: 'reads lists, entities, screening results and alerts',
+  analyst: 'also imports lists, records decisions and triages alerts',
+  admin: 'also manages users and API tokens',
+};
+
+/** Runs an admin action, showing its error or success message. */
+function useAction() {
+  const [error, setError] = useState<Error>();
+  const [message, setMessage] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const run = async (fn: () => Promise<string | undefined>) => {
+    setBusy(true);
+    setError(undefined);
+    setMessage(undefined);
+    try {
+      setMessage(await fn());
+    } catch (err) {
+      setError(err as Error);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const feedback = (
+    <>
+      {error && <ErrorBox error={error} />}
+      {message && (
+        <p className="success" role="status">
+          {message}
+        </p>
+      )}
+    </>
+  );
+  return { run, busy, feedback };
+}
+
+function Users() {
+  const { user: me } = useAuth();
+  const users = useApi((signal) => api.users(signal), []);
+  const action = useAction();
+  const [name, setName] = useState('');
+  const [role, setRole] = useState<Role>('analyst');
+  const [password, setPassword] = useState('');
+
+  const create = (e: FormEvent) => {
+    e.preventDefault();
+    void action.run(async () => {
+      await api.createUser({ name: name.trim(), role, password });
+      setName('');
+      setPassword('');
+      users.reload();
+      return `User ${name.trim()} created as ${role}.`;
+    });
+  };
+  const change = (u: User, patch: { role?: Role; disabled?: boolean; password?: string }, what: string) =>
+    void action.run(async () => {
+      await api.changeUser(u.name, patch);
+      users.reload();
+      return `${u.name}: ${what}.`;
+    });
+
+  const columns: Column<User>[] = [
+    { header: 'User', cell: (u) => <strong>{u.name}</strong> },
+    {
+      header: 'Role',
+      cell: (u) => (
+        <select
+          aria-label={`Role of ${u.name}`}
+          value={u.role}
+          disabled={action.busy}
+          onChange={(e) => change(u, { role: e.target.value as Role }, `role set to ${e.target.value}`)}
+        >
+          {ROLES.map((r) => (
+            <option key={r} value={r}>
+              {r}
+            </option>
+          ))}
+        </select>
+      ),
+    },
+    {
+      header: 'Status',
+      cell: (u) => (u.disabled ? <Badge tone="bad">disabled</Badge> : <Badge tone="good">active</Badge>),
+    },
+    { header: 'Created', cell: (u) => fmtDateTime(u.createdAt), className: 'nowrap' },
+    {
+      header: 'Actions',
+      cell: (u) => (
+        <span className="card-actions">
+          <button
+            type="button"
+            className="secondary small"
+            disabled={action.busy || u.name === me?.name}
+            title={u.name === me?.name ? 'you cannot disable yourself' : undefined}
+            onClick={() =>
+              change(
+                u,
+                { disabled: !u.disabled },
+                u.disabled ? 'enabled' : 'disabled (sessions and tokens stop working)',
+              )
+            }
+          >
+            {u.disabled ? 'Enable' : 'Disable'}
+          </button>
+          <Link to={`/admin${patchQuery(DEFAULTS, new URLSearchParams(), { tab: 'tokens', user: u.name })}`}>
+            Tokens
+          </Link>
+        </span>
+      ),
+    },
+  ];
+
+  return (
+    <>
+      <Card title="Users">
+        {action.feedback}
+        <Async state={users}>
+          {(list) => (
+            <DataTable caption="Users" captionHidden columns={columns} rows={list} rowKey={(u) => u.id} />
+          )}
+        </Async>
+        <p className="small muted">
+          {ROLES.map((r) => (
+            <span key={r}>
+              <strong>{r}</strong>: {ROLE_HELP[r]}.{' '}
+            </span>
+          ))}
+          The last active admin cannot be demoted or disabled.
+        </p>
+      </Card>
+      <Card title="Add a user">
+        <form className="form-row" onSubmit={create} aria-label="Add a user">
+          <Field label="User name">
+            {(p) => (
+              <input
+                {...p}
+                value={name}
+                onChange={(e) => setName(e.target.value)}
+                required
+                autoComplete="off"
+              />
+            )}
+          </Field>
+          <Field label="Role">
+            {(p) => (
+              <select {...p} value={role} onChange={(e) => setRole(e.target.value as Role)}>
+                {ROLES.map((r) => (
+                  <option key={r} value={r}>
+                    {r}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label="Password" hint="at least 10 characters">
+            {(p) => (
+              <input
+                {...p}
+                type="password"
+                value={password}
+                onChange={(e) => setPassword(e.target.value)}
+                required
+                minLength={10}
+                autoComplete="new-password"
+              />
+            )}
+          </Field>
+          <div className="filter-actions">
+            <button type="submit" disabled={action.busy}>
+              Add user
+            </button>
+          </div>
+        </form>
+      </Card>
+    </>
+  );
+}
+
+function Tokens({ user, setUser }: { user: string; setUser: (u: string) => void }) {
+  const users = useApi((signal) => api.users(signal), []);
+  const tokens = useApi((signal) => api.tokens(user || undefined, signal), [user]);
+  const action = useAction();
+  const [forUser, setForUser] = useState(user);
+  const [label, setLabel] = useState('');
+  const [created, setCreated] = useState<{ token: string; user: string }>();
+  const nameOf = new Map((users.data ?? []).map((u) => [u.id, u.name]));
+
+  const create = (e: FormEvent) => {
+    e.preventDefault();
+    const target = forUser || users.data?.[0]?.name;
+    if (!target) return;
+    void action.run(async () => {
+      const t = await api.createToken(target, label.trim() || undefined);
+      setCreated({ token: t.token, user: t.user });
+      setLabel('');
+      tokens.reload();
+      return undefined;
+    });
+  };
+  const revoke = (t: ApiToken) =>
+    void action.run(async () => {
+      await api.revokeToken(t.id);
+      tokens.reload();
+      return `Token ${t.label ?? t.id.slice(0, 8)} revoked.`;
+    });
+
+  const columns: Column<ApiToken>[] = [
+    { header: 'User', cell: (t) => nameOf.get(t.userId) ?? t.userId },
+    { header: 'Label', cell: (t) => t.label ?? <span className="muted">—</span> },
+    { header: 'Created', cell: (t) => fmtDateTime(t.createdAt), className: 'nowrap' },
+    { header: 'Last used', cell: (t) => fmtDateTime(t.lastUsedAt), className: 'nowrap' },
+    {
+      header: 'Status',
+      cell: (t) =>
+        t.revokedAt ? (
+          <Badge tone="neutral">revoked {fmtDate(t.revokedAt)}</Badge>
+        ) : (
+          <Badge tone="good">active</Badge>
+        ),
+    },
+    {
+      header: 'Actions',
+      cell: (t) =>
+        t.revokedAt ? null : (
+          <button
+            type="button"
+            className="danger small"
+            disabled={action.busy}
+            onClick={() => revoke(t)}
+            aria-label={`Revoke token ${t.label ?? t.id}`}
+          >
+            Revoke
+          </button>
+        ),
+    },
+  ];
+
+  return (
+    <>
+      <Card title="API tokens">
+        <p className="muted small">
+          Scripts authenticate with <code>Authorization: Bearer wkt_…</code>; a token acts with its user's
+          role. Only a hash is stored: a token is shown once, when it is created.
+        </p>
+        <form className="form-row" onSubmit={(e) => e.preventDefault()} aria-label="Show tokens of">
+          <Field label="Show tokens of">
+            {(p) => (
+              <select {...p} value={user} onChange={(e) => setUser(e.target.value)}>
+                <option value="">all users</option>
+                {(users.data ?? []).map((u) => (
+                  <option key={u.id} value={u.name}>
+                    {u.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        </form>
+        {action.feedback}
+        <Async state={tokens}>
+          {(list) => (
+            <DataTable
+              caption="API tokens"
+              captionHidden
+              columns={columns}
+              rows={list}
+              rowKey={(t) => t.id}
+              empty="No API token."
+            />
+          )}
+        </Async>
+      </Card>
+      <Card title="Create an API token">
+        <form className="form-row" onSubmit={create} aria-label="Create an API token">
+          <Field label="For user">
+            {(p) => (
+              <select {...p} value={forUser} onChange={(e) => setForUser(e.target.value)} required>
+                <option value="">choose…</option>
+                {(users.data ?? []).map((u) => (
+                  <option key={u.id} value={u.name}>
+                    {u.name} ({u.role})
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label="Label" hint="what it is for">
+            {(p) => <input {...p} value={label} onChange={(e) => setLabel(e.target.value)} maxLength={200} />}
+          </Field>
+          <div className="filter-actions">
+            <button type="submit" disabled={action.busy}>
+              Create token
+            </button>
+          </div>
+        </form>
+        {created && (
+          <div className="notice" role="status">
+            <p>
+              Token for <strong>{created.user}</strong> — copy it now, it will not be shown again:
+            </p>
+            <p className="token-once" data-testid="new-token">
+              {created.token}
+            </p>
+            <button
+              type="button"
+              className="secondary small"
+              onClick={() => void navigator.clipboard?.writeText(created.token)}
+            >
+              Copy
+            </button>
+          </div>
+        )}
+      </Card>
+    </>
+  );
+}
+
+function ListUpdates() {
+  const lists = useApi((signal) => api.lists(signal), []);
+  return (
+    <Card title="List updates">
+      <p>
+        The official lists are downloaded with <code>watchkeeper lists update</code> (conditional requests,
+        checksums; run it from cron or a systemd timer), or imported from files on the{' '}
+        <Link to="/lists">Lists</Link> page. After every import, all watchlists are screened again and new
+        hits become alerts.
+      </p>
+      <Async state={lists}>
+        {(summaries) => (
+          <DataTable
+            caption="Latest version of each list"
+            columns={[
+              { header: 'List', cell: (s) => datasetLabel(s.dataset) },
+              { header: 'Published', cell: (s) => fmtDate(s.latest.publishedDate), className: 'nowrap' },
+              {
+                header: 'Imported',
+                cell: (s) => `${fmtDateTime(s.latest.importedAt)} by ${s.latest.importedBy}`,
+              },
+              { header: 'Listings', cell: (s) => fmtNumber(s.latest.recordCount), className: 'num' },
+              { header: 'Versions', cell: (s) => fmtNumber(s.versions.length), className: 'num' },
+            ]}
+            rows={summaries}
+            rowKey={(s) => s.dataset}
+            empty="No list imported yet."
+          />
+        )}
+      </Async>
+    </Card>
+  );
+}
+
+function AisSources({ page, setPage }: { page: number; setPage: (p: number) => void }) {
+  const sources = useApi((signal) => api.aisSources(signal), []);
+  return (
+    <Card title="AIS sources">
+      <p className="muted small">
+        Files are ingested with <code>watchkeeper ais ingest FILE…</code> (or{' '}
+        <code>POST /api/ais/ingest</code>); live feeds with{' '}
+        <code>watchkeeper ais listen tcp://HOST:PORT</code>. The latest 200 are listed.
+      </p>
+      <Async state={sources}>
+        {(r) => (
+          <>
+            <AisSourcesTable sources={pageOf(r.items, page, 25)} />
+            <Pagination page={page} pageSize={25} total={r.items.length} onPage={setPage} />
+          </>
+        )}
+      </Async>
+    </Card>
+  );
+}
+
+export default function AdminPage() {
+  const [state, setState] = useUrlState(DEFAULTS);
+  const location = useLocation();
+  const tabHref = (id: string) =>
+    location.pathname + patchQuery(DEFAULTS, new URLSearchParams(), { tab: id });
+  return (
+    <>
+      <h1>Administration</h1>
+      <TabLinks
+        label="Administration sections"
+        current={state.tab}
+        hrefFor={tabHref}
+        tabs={[
+          { id: 'users', label: 'Users and roles' },
+          { id: 'tokens', label: 'API tokens' },
+          { id: 'lists', label: 'List updates' },
+          { id: 'ais', label: 'AIS sources' },
+        ]}
+      />
+      {state.tab === 'users' && <Users />}
+      {state.tab === 'tokens' && <Tokens user={state.user} setUser={(user) => setState({ user })} />}
+      {state.tab === 'lists' && <ListUpdates />}
+      {state.tab === 'ais' && <AisSources page={state.page} setPage={(page) => setState({ page })} />}
+    </>
+  );
+}
