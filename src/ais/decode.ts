@@ -297,12 +297,14 @@ const FAIL: Record<DecodeRejection, DecodeFailure> = {
 // Decoding is synchronous: the fields are read from the shared scratch symbols (sixbit.ts), bound here per call.
 let symbols: Uint8Array = scratch.symbols;
 let bitLength = 0;
+/** The last symbol as de-armoured, before its fill bits were cleared (to give raw payloads back exactly). */
+let lastSymbol = 0;
 
 /** De-armour `payload` into the scratch buffer unless the parser already did; false on a non-armour character. */
-function load(payload: string, fillBits: number): boolean {
+function load(payload: string): boolean {
   const n = payload.length;
   if (scratch.payload !== payload || scratch.length !== n) {
-    symbols = reserveSymbols(n);
+    const out = reserveSymbols(n);
     for (let i = 0; i < n; i++) {
       const c = payload.charCodeAt(i);
       let v = c - 48;
@@ -311,39 +313,54 @@ function load(payload: string, fillBits: number): boolean {
         scratch.payload = '';
         return false;
       }
-      symbols[i] = v;
+      out[i] = v;
     }
     scratch.length = n;
     scratch.payload = payload;
   }
+  return true;
+}
+
+/** Bind the n scratch symbols for reading: zero tail, bit length, fill bits cleared. */
+function bind(n: number, fillBits: number): void {
   symbols = scratch.symbols;
   // zero tail: reads a little past the end (lenient lengths) see zeros, never stale data
   for (let i = n; i < n + 8; i++) symbols[i] = 0;
   bitLength = n * 6 - fillBits;
+  lastSymbol = symbols[n - 1];
   // clear the fill bits: fields that end in them read zeros. The scratch no longer matches the payload as armoured.
-  if (fillBits > 0 && n > 0) {
+  if (fillBits > 0) {
     symbols[n - 1] &= 0x3f & ~((1 << fillBits) - 1);
     scratch.payload = '';
   }
-  return true;
+}
+
+let armourBytes = new Uint8Array(256);
+const latin1Slice = Buffer.prototype.latin1Slice;
+
+/** The armoured text of the bound symbols (as received: the fill bits as they were). */
+function armoured(n: number): string {
+  if (armourBytes.length < n) armourBytes = new Uint8Array(n * 2);
+  for (let i = 0; i < n; i++) {
+    const v = i === n - 1 ? lastSymbol : symbols[i];
+    armourBytes[i] = v < 40 ? v + 48 : v + 56;
+  }
+  return latin1Slice.call(armourBytes, 0, n);
 }
 
 /** Unsigned field of `len` bits (len <= 32) at bit `start`. */
 function uint(start: number, len: number): number {
-  let v = 0;
-  let pos = start;
-  let remaining = len;
+  let index = (start / 6) | 0;
+  // the bits of the first symbol from `start` on, then whole symbols, then drop what was read past the field
+  const avail = 6 - (start - index * 6);
+  let v = symbols[index] & ((1 << avail) - 1);
+  let remaining = len - avail;
   while (remaining > 0) {
-    const index = (pos / 6) | 0;
-    const offset = pos - index * 6;
-    const avail = 6 - offset;
-    const take = Math.min(avail, remaining);
-    const bits = (symbols[index] >> (avail - take)) & ((1 << take) - 1);
-    v = v * (1 << take) + bits;
-    pos += take;
-    remaining -= take;
+    v = v * 64 + symbols[++index];
+    remaining -= 6;
   }
-  return v;
+  // at most 37 bits were gathered: plain double arithmetic is exact, 32-bit shifts would not be
+  return remaining === 0 ? v : Math.floor(v / (1 << -remaining));
 }
 
 /** Two's-complement signed field. */
@@ -362,20 +379,22 @@ function bit(pos: number): boolean {
 const SIXBIT_CHARS: string[] = [];
 for (let v = 0; v < 64; v++) SIXBIT_CHARS.push(String.fromCharCode(v < 32 ? v + 64 : v));
 
+/** Character codes of the text being read (made into a string in one native call, not a character at a time). */
+const textBytes = new Uint8Array(64);
+
 /** 6-bit text: ends at the first '@' (padding); trailing spaces trimmed. Only whole characters inside the payload. */
 function text(start: number, chars: number): string {
   let n = chars;
   const available = ((bitLength - start) / 6) | 0;
   if (n > available) n = Math.max(available, 0);
-  let s = '';
+  let end = 0;
   for (let i = 0; i < n; i++) {
     const v = uint(start + i * 6, 6);
     if (v === 0) break;
-    s += SIXBIT_CHARS[v];
+    textBytes[end++] = v < 32 ? v + 64 : v;
   }
-  let end = s.length;
-  while (end > 0 && s.charCodeAt(end - 1) === 32) end--;
-  return end === s.length ? s : s.slice(0, end);
+  while (end > 0 && textBytes[end - 1] === 32) end--;
+  return end === 0 ? '' : latin1Slice.call(textBytes, 0, end);
 }
 
 /** Whether a text field holds an '@' (the padding that ends text). */
@@ -460,7 +479,21 @@ for (const [type, bits] of [
 /** Decode a complete (reassembled) armoured payload. */
 export function decodePayload(payload: string, fillBits: number): AisRecord | DecodeFailure {
   if (payload.length === 0) return FAIL.emptyPayload;
-  if (!load(payload, fillBits)) return FAIL.badField;
+  if (!load(payload)) return FAIL.badField;
+  return decodeBound(payload.length, fillBits, payload);
+}
+
+/**
+ * Decode the `n` symbols a sentence parser has just de-armoured into the scratch buffer (sixbit.ts), without
+ * the payload as a string: raw types get theirs rebuilt from the symbols.
+ */
+export function decodeSymbols(n: number, fillBits: number): AisRecord | DecodeFailure {
+  if (n === 0) return FAIL.emptyPayload;
+  return decodeBound(n, fillBits, null);
+}
+
+function decodeBound(n: number, fillBits: number, payload: string | null): AisRecord | DecodeFailure {
+  bind(n, fillBits);
   if (bitLength < 38) return FAIL.tooShort;
   const type = uint(0, 6);
   const repeat = uint(6, 2);
@@ -686,7 +719,14 @@ export function decodePayload(payload: string, fillBits: number): AisRecord | De
       };
     }
     default:
-      return { type: type as OtherMessageType, repeat, mmsi, raw: true, payload, fillBits };
+      return {
+        type: type as OtherMessageType,
+        repeat,
+        mmsi,
+        raw: true,
+        payload: payload ?? armoured(n),
+        fillBits,
+      };
   }
 }
 

@@ -2,9 +2,33 @@
  * AIS decoding public API: lines in, typed messages out, with receive time and source station, and a count of
  * every line that gave nothing, by reason. Pure and synchronous; reading files and feeds is the caller's job.
  */
-import { type AssemblerOptions, type AssemblyRejection, FragmentAssembler } from './assembler.ts';
-import { type AisRecord, type DecodeRejection, decodePayload, isDecodeFailure } from './decode.ts';
-import { type LineRejection, type ParseOptions, parseLine } from './nmea.ts';
+import {
+  type AssemblerOptions,
+  type AssemblyRejection,
+  type Fragment,
+  FragmentAssembler,
+} from './assembler.ts';
+import {
+  type AisRecord,
+  type DecodeFailure,
+  type DecodeRejection,
+  decodePayload,
+  decodeSymbols,
+  isDecodeFailure,
+} from './decode.ts';
+import {
+  DEFAULT_MAX_LINE_LENGTH,
+  type LineRejection,
+  lineScan,
+  type ParseOptions,
+  SCAN_BLANK,
+  SCAN_PGHP,
+  SCAN_REJECTED,
+  scanBytes,
+  scanString,
+  textOf,
+} from './nmea.ts';
+import { scratch } from './sixbit.ts';
 
 export type { AssemblyRejection } from './assembler.ts';
 export { FragmentAssembler } from './assembler.ts';
@@ -73,7 +97,8 @@ function emptyRejections(): Record<RejectionReason, number> {
 }
 
 export class Decoder {
-  private readonly options: DecoderOptions | undefined;
+  private readonly maxLineLength: number;
+  private readonly strictTagChecksum: boolean;
   private readonly assembler: FragmentAssembler<FragmentMeta>;
   private pendingPghpTime: number | null = null;
   private pendingPghpStation: string | null = null;
@@ -95,9 +120,17 @@ export class Decoder {
     trailingData: 0,
     unknownSentence: 0,
   };
+  /**
+   * pushChunk: the start of a line that continues in the next chunk. At most maxLineLength + 1 bytes of it are
+   * kept, which is enough for the parser to refuse it by its length.
+   */
+  private carry: Buffer;
+  private carryLength = 0;
+  private carrying = false;
 
   constructor(options?: DecoderOptions) {
-    this.options = options;
+    this.maxLineLength = options?.maxLineLength ?? DEFAULT_MAX_LINE_LENGTH;
+    this.strictTagChecksum = options?.strictTagChecksum === true;
     this.assembler = new FragmentAssembler<FragmentMeta>(options);
     this.counts = {
       lines: 0,
@@ -107,6 +140,7 @@ export class Decoder {
       messages: 0,
       tagBlockChecksumMismatch: 0,
     };
+    this.carry = Buffer.alloc(1024);
   }
 
   /**
@@ -115,83 +149,175 @@ export class Decoder {
    * carries none.
    */
   push(line: string, clock?: number): DecodedMessage | null {
-    const counts = this.counts;
-    counts.lines++;
-    const parsed = parseLine(line, this.options);
-    if (parsed.kind === 'rejected') {
-      this.lineRejected[parsed.reason]++;
+    this.counts.lines++;
+    scanString(line, this.maxLineLength, this.strictTagChecksum);
+    return this.take(clock);
+  }
+
+  /**
+   * `push` for a line given as bytes, `bytes[start, end)` without its newline (a trailing CR is allowed): no
+   * string is made of the line. Same result, counters and DecodedMessage as push() of the line decoded as
+   * Latin-1. Nothing outside [start, end) is read, and the bytes are not kept. A range outside the bytes is a
+   * RangeError (a caller's mistake, not input).
+   */
+  pushBytes(bytes: Uint8Array, start: number, end: number, clock?: number): DecodedMessage | null {
+    if (!(start >= 0 && start <= end && end <= bytes.length)) {
+      throw new RangeError(`pushBytes: [${start}, ${end}) is not within the ${bytes.length} bytes given`);
+    }
+    this.counts.lines++;
+    scanBytes(bytes, start, end, this.maxLineLength, this.strictTagChecksum);
+    return this.take(clock);
+  }
+
+  /**
+   * Feed a chunk of raw input (any size, cut anywhere): every complete line in it is decoded as by pushBytes,
+   * and onMessage gets each message in order. A line cut by the chunk end is completed by the next chunk;
+   * call endChunks() after the last chunk for a last line without a newline. Memory stays bounded: of a line
+   * longer than maxLineLength nothing more is kept than shows it is too long (it is counted `tooLong`). The
+   * chunk itself is not kept.
+   */
+  pushChunk(chunk: Uint8Array, onMessage: (m: DecodedMessage) => void, clock?: number): void {
+    const buf =
+      chunk instanceof Buffer ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    const size = buf.length;
+    let start = 0;
+    let nl = buf.indexOf(10, 0);
+    if (this.carrying) {
+      this.keep(buf, 0, nl < 0 ? size : nl);
+      if (nl < 0) return;
+      const m = this.pushCarry(clock);
+      if (m !== null) onMessage(m);
+      start = nl + 1;
+      nl = buf.indexOf(10, start);
+    }
+    while (nl >= 0) {
+      const m = this.pushBytes(buf, start, nl, clock);
+      if (m !== null) onMessage(m);
+      start = nl + 1;
+      nl = buf.indexOf(10, start);
+    }
+    if (start < size) {
+      this.carrying = true;
+      this.carryLength = 0;
+      this.keep(buf, start, size);
+    }
+  }
+
+  /** End of chunked input: a last line without a newline is still a line. */
+  endChunks(onMessage: (m: DecodedMessage) => void, clock?: number): void {
+    if (!this.carrying) return;
+    const m = this.pushCarry(clock);
+    if (m !== null) onMessage(m);
+  }
+
+  /** Add buf[start, end) to the carried line, keeping at most maxLineLength + 1 bytes of it. */
+  private keep(buf: Buffer, start: number, end: number): void {
+    const n = Math.min(end - start, this.maxLineLength + 1 - this.carryLength);
+    if (n > 0) {
+      if (this.carryLength + n > this.carry.length) {
+        const grown = Buffer.alloc(Math.max(this.carry.length * 2, this.carryLength + n));
+        this.carry.copy(grown, 0, 0, this.carryLength);
+        this.carry = grown;
+      }
+      buf.copy(this.carry, this.carryLength, start, start + n);
+      this.carryLength += n;
+    }
+  }
+
+  private pushCarry(clock: number | undefined): DecodedMessage | null {
+    this.carrying = false;
+    return this.pushBytes(this.carry, 0, this.carryLength, clock);
+  }
+
+  /** Act on the line just scanned (lineScan). */
+  private take(clock: number | undefined): DecodedMessage | null {
+    const r = lineScan;
+    const kind = r.kind;
+    if (kind === SCAN_REJECTED) {
+      this.lineRejected[r.reason]++;
       // a timestamp announced for a sentence we could not read must not stick to the next one
       this.pendingPghpTime = null;
       this.pendingPghpStation = null;
       return null;
     }
-    if (parsed.kind === 'blank') {
+    const counts = this.counts;
+    if (kind === SCAN_BLANK) {
       counts.blank++;
       return null;
     }
-    if (parsed.kind === 'pghp') {
+    if (kind === SCAN_PGHP) {
       counts.pghp++;
-      this.pendingPghpTime = parsed.time;
-      this.pendingPghpStation = parsed.station === '' ? null : parsed.station;
+      this.pendingPghpTime = r.pghpTime;
+      this.pendingPghpStation = r.station === '' ? null : r.station;
       return null;
     }
     counts.sentences++;
-    const tag = parsed.tag;
-    if (tag !== null && !tag.checksumOk) counts.tagBlockChecksumMismatch++;
-    const receivedAt = tag?.time ?? this.pendingPghpTime ?? parsed.lineTime ?? clock ?? null;
-    const source = tag?.source ?? this.pendingPghpStation;
+    let receivedAt: number | null;
+    let source: string | null;
+    let tagSource: string | null = null;
+    if (r.hasTag) {
+      if (!r.tagChecksumOk) counts.tagBlockChecksumMismatch++;
+      tagSource = r.tagSource;
+      receivedAt = Number.isNaN(r.tagTime) ? this.pendingPghpTime : r.tagTime;
+      source = tagSource ?? this.pendingPghpStation;
+    } else {
+      receivedAt = this.pendingPghpTime;
+      source = this.pendingPghpStation;
+    }
+    if (receivedAt === null) receivedAt = Number.isNaN(r.lineTime) ? (clock ?? null) : r.lineTime;
     this.pendingPghpTime = null;
     this.pendingPghpStation = null;
-    if (parsed.fragmentCount === 1) {
-      // the common case skips the assembler's bookkeeping objects
+    if (r.fragmentCount === 1) {
+      // the common case: decoded from the symbols the parser left in the scratch, no payload string, no assembler
       this.assembler.tick(receivedAt);
-      return this.finishMessage(parsed.payload, parsed.fillBits, receivedAt, source, parsed, 1);
+      const data = decodeSymbols(scratch.length, r.fillBits);
+      return this.finishMessage(data, receivedAt, source, r.talker, r.own, r.channel, 1);
     }
     const meta: FragmentMeta = {
       receivedAt,
       source,
-      talker: parsed.talker,
-      own: parsed.own,
-      channel: parsed.channel,
+      talker: r.talker,
+      own: r.own,
+      channel: r.channel,
     };
-    const assembled = this.assembler.add(parsed, tag?.source ?? parsed.talker, receivedAt, meta);
+    const fragment: Fragment = {
+      fragmentCount: r.fragmentCount,
+      fragmentNumber: r.fragmentNumber,
+      sequenceId: r.sequenceId,
+      channel: r.channel,
+      payload: textOf(r.bytes, r.payloadStart, r.payloadEnd),
+      fillBits: r.fillBits,
+    };
+    const assembled = this.assembler.add(fragment, tagSource ?? r.talker, receivedAt, meta);
     if (assembled === 'pending' || assembled === 'orphanFragment') return null;
     const first = assembled.first;
     return this.finishMessage(
-      assembled.payload,
-      assembled.fillBits,
+      decodePayload(assembled.payload, assembled.fillBits),
       first.receivedAt,
       first.source,
-      first,
+      first.talker,
+      first.own,
+      first.channel,
       assembled.fragments,
     );
   }
 
   private finishMessage(
-    payload: string,
-    fillBits: number,
+    data: AisRecord | DecodeFailure,
     receivedAt: number | null,
     source: string | null,
-    sentence: { talker: string; own: boolean; channel: string },
+    talker: string,
+    own: boolean,
+    channel: string,
     fragments: number,
   ): DecodedMessage | null {
-    const data = decodePayload(payload, fillBits);
     if (isDecodeFailure(data)) {
       this.decodeRejected[data.rejected]++;
       return null;
     }
     this.counts.messages++;
     this.typeCounts[data.type]++;
-    return {
-      data,
-      receivedAt,
-      source,
-      talker: sentence.talker,
-      own: sentence.own,
-      channel: sentence.channel,
-      fragments,
-      line: this.counts.lines,
-    };
+    return { data, receivedAt, source, talker, own, channel, fragments, line: this.counts.lines };
   }
 
   /** End of input: open groups are dropped and counted as incomplete. */

@@ -7,16 +7,15 @@ import { createReadStream, statSync } from 'node:fs';
 import { pipeline, Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { type Command, Option } from 'commander';
-import { CSV_HEADER, csvLine, ndjsonLine, type OutputFormat } from '../ais/format.ts';
+import { CSV_HEADER, csvLine, OutputBuffer, type OutputFormat } from '../ais/format.ts';
 import { type DecodedMessage, Decoder, type DecoderCounters } from '../ais/index.ts';
-import { LineSplitter } from '../ais/lines.ts';
 import { registerListenCommand } from './ais-listen.ts';
 import { CliError } from './io.ts';
 import { byteProgress } from './progress.ts';
 
 const READ_CHUNK = 1 << 20;
 /** Output is gathered into writes of about this size: one write per record costs more than the decoding. */
-const WRITE_BATCH = 256 * 1024;
+const WRITE_BATCH = 1 << 20;
 
 export function registerAisCommands(program: Command): void {
   const ais = program.command('ais').description('AIS recordings and feeds');
@@ -34,23 +33,17 @@ export function registerAisCommands(program: Command): void {
   registerListenCommand(ais);
 }
 
-/** Writes strings to stdout in large batches, waiting when the reader is slower than us. */
+/** Writes the output buffer to stdout in large batches, waiting when the reader is slower than us. */
 class BatchedStdout {
-  private pending = '';
-
-  add(s: string): void {
-    this.pending += s;
-  }
+  readonly buffer = new OutputBuffer(WRITE_BATCH);
 
   get full(): boolean {
-    return this.pending.length >= WRITE_BATCH;
+    return this.buffer.length >= WRITE_BATCH;
   }
 
   async flush(): Promise<void> {
-    if (this.pending === '') return;
-    const data = this.pending;
-    this.pending = '';
-    if (!process.stdout.write(data, 'latin1')) {
+    if (this.buffer.length === 0) return;
+    if (!process.stdout.write(this.buffer.take())) {
       await new Promise<void>((resolve) => process.stdout.once('drain', resolve));
     }
   }
@@ -71,17 +64,19 @@ async function decodeCommand(files: string[], format: OutputFormat, quiet: boole
     }
   }
   const out = new BatchedStdout();
-  if (format === 'csv') out.add(CSV_HEADER);
-  const toLine: (m: DecodedMessage) => string = format === 'csv' ? csvLine : ndjsonLine;
+  const buffer = out.buffer;
+  if (format === 'csv') buffer.latin1(CSV_HEADER);
+  // NDJSON is written as bytes straight into the output buffer; CSV rows are strings
+  const onMessage =
+    format === 'csv'
+      ? (m: DecodedMessage) => buffer.latin1(csvLine(m))
+      : (m: DecodedMessage) => {
+          buffer.ndjson(m);
+        };
   const totals: DecoderCounters[] = [];
   let failure: string | null = null;
   for (const file of files) {
     const decoder = new Decoder();
-    const splitter = new LineSplitter();
-    const onLine = (line: string) => {
-      const m = decoder.push(line);
-      if (m !== null) out.add(toLine(m));
-    };
     const size = file === '-' ? 0 : statSync(file).size;
     const progress = size > 0 ? byteProgress(file) : null;
     let read = 0;
@@ -89,11 +84,12 @@ async function decodeCommand(files: string[], format: OutputFormat, quiet: boole
       for await (const chunk of chunksOf(file, (n) => {
         read += n;
       })) {
-        splitter.push(chunk, onLine);
+        // lines are split and parsed from the bytes: no string per line
+        decoder.pushChunk(chunk, onMessage);
         progress?.update(read, size);
         if (out.full) await out.flush();
       }
-      splitter.end(onLine);
+      decoder.endChunks(onMessage);
     } catch (err) {
       // a truncated or corrupt gzip stream: keep what was decoded, say where it stopped
       failure = `${file === '-' ? 'stdin' : file}: ${(err as Error).message} (after ${decoder.counters.lines} lines)`;
