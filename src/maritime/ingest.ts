@@ -17,7 +17,7 @@ import {
   parseColumnMapping,
   readPositionCsv,
 } from '../ais/csv-positions.ts';
-import { Decoder, type DecoderCounters } from '../ais/index.ts';
+import { type DecodedMessage, Decoder, type DecoderCounters } from '../ais/index.ts';
 import { inputChunks, peekInput } from '../ais/input.ts';
 import { LineSplitter } from '../ais/lines.ts';
 import { type Observation, observationsOf, type StaticObservation } from '../ais/observation.ts';
@@ -334,6 +334,18 @@ export async function ingestNmeaFile(
       ingestor.add(o);
     }
   };
+  // a fresh ingest reads bytes straight into the decoder (no per-line strings); a resumed one goes line by
+  // line so that it can skip what was committed before
+  const fast = resumeAfter === 0;
+  const onMessage = (m: DecodedMessage) => {
+    if (m.receivedAt === null) {
+      counts.noTime++;
+      return;
+    }
+    out.length = 0;
+    observationsOf(m, out);
+    for (const o of out) ingestor.add(o);
+  };
   const snapshot = (): IngestCounts => {
     const c = { ...counts, byType: { ...counts.byType }, rejected: { ...counts.rejected } };
     // lines are counted from the decoder plus those skipped on resume
@@ -352,7 +364,10 @@ export async function ingestNmeaFile(
     },
     opts.readChunk,
   )) {
-    splitter.push(chunk, onLine);
+    if (fast) {
+      decoder.pushChunk(chunk, onMessage);
+      lineNo = decoder.counters.lines;
+    } else splitter.push(chunk, onLine);
     opts.onProgress?.({ bytes, totalBytes, lines: lineNo, messages: decoder.counters.messages });
     if (ingestor.pending >= batchSize) {
       await ingestor.flush(lineNo, snapshot());
@@ -363,7 +378,10 @@ export async function ingestNmeaFile(
     }
   }
   if (!stopped) {
-    splitter.end(onLine);
+    if (fast) {
+      decoder.endChunks(onMessage);
+      lineNo = decoder.counters.lines;
+    } else splitter.end(onLine);
     decoder.finish();
   }
   const final = snapshot();
