@@ -7,6 +7,7 @@ import { CliError } from './io.ts';
 import { registerListCommands } from './lists.ts';
 import { registerScreenCommand } from './screen.ts';
 import { registerServeCommand } from './serve.ts';
+import { registerSimulateCommand } from './simulate.ts';
 import { registerVesselCommands } from './vessels.ts';
 import { registerWatchCommands } from './watch.ts';
 
@@ -34,6 +35,7 @@ export function buildProgram(): Command {
   registerAdminCommands(program);
   registerAisCommands(program);
   registerVesselCommands(program);
+  registerSimulateCommand(program);
   registerDetectCommands(program);
   return program;
 }
