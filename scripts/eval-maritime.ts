@@ -7,7 +7,8 @@
  * events: within 30 minutes); the same `kind` for spoofing and identity events, the same port for port visits,
  * the same zone for zone events. Gap predictions count only with confidence >= 0.5; the truth's
  * reception outages are not events: a confident gap during one is a false positive like any unmatched one.
- * Encounters planted for the `rendezvous` preset only and gaps planted for 6 h are scored on those presets.
+ * Recall counts the records planted for the preset (`details.presets`), not the optional ones; a prediction
+ * is right when it matches any record of its type (optional ones included). See src/simulate/README.md.
  *
  * Options: --vessels N (default 300) --hours H (48) --seed S (11) --dir D (use an existing scenario)
  *          --verbose (list misses) --json
@@ -58,7 +59,7 @@ function loadTruth(path: string): Truth[] {
     }));
 }
 
-const POINT_TYPES = new Set(['zone_entry', 'zone_exit', 'identity_change']);
+const POINT_TYPES = new Set(['zone_entry', 'zone_exit']);
 
 function sameThing(t: Truth, e: EventRow, dataEnd: number): boolean {
   if (t.type !== e.type) return false;
@@ -177,37 +178,37 @@ try {
   await store.close();
 
   const confident = (e: EventRow) => e.type !== 'gap' || Number(e.details.confidence) >= 0.5;
-  const scores: Score[] = [];
   const outages = truth.filter((t) => t.type === 'gap' && t.details.kind === 'reception_outage');
-  for (const type of EVENT_TYPES) {
-    let truths = truth.filter((t) => t.type === type && t.details.kind !== 'reception_outage');
-    if (type === 'encounter') truths = truths.filter((t) => t.details.preset !== 'rendezvous');
-    if (type === 'gap') truths = truths.filter((t) => !(Number(t.details.minHours) < 12));
-    const preds = (runs.gfw ?? []).filter((e) => e.type === type && confident(e));
-    scores.push(score(type, 'gfw', truths, preds, dataEnd));
-  }
-  // the rendezvous preset: its encounters against the encounters planted for it (any planted encounter is a
-  // right prediction: a long transfer is a rendezvous too)
-  {
-    const all = truth.filter((t) => t.type === 'encounter');
-    const wanted = all.filter((t) => t.details.preset === 'rendezvous');
-    const preds = (runs.rendezvous ?? []).filter((e) => e.type === 'encounter');
-    const s = score('encounter', 'rendezvous', wanted, preds, dataEnd);
-    const right = preds.filter((p) => all.some((t) => sameThing(t, p, dataEnd))).length;
-    s.precision = preds.length === 0 ? 1 : right / preds.length;
-    s.false = preds.filter((p) => !all.some((t) => sameThing(t, p, dataEnd)));
-    scores.push(s);
-  }
-  // the sensitive preset: gaps from 6 h
-  {
-    const wanted = truth.filter((t) => t.type === 'gap' && t.details.kind !== 'reception_outage');
-    const preds = (runs.sensitive ?? []).filter((e) => e.type === 'gap' && confident(e));
-    scores.push(score('gap', 'sensitive', wanted, preds, dataEnd));
+  const applies = (t: Truth, preset: string) => {
+    const presets = t.details.presets as string[] | undefined;
+    return presets === undefined || presets.includes(preset);
+  };
+  const scores: Score[] = [];
+  const plan: [string, readonly string[]][] = [
+    ['gfw', EVENT_TYPES],
+    ['rendezvous', ['encounter']],
+    ['sensitive', ['gap']],
+  ];
+  for (const [preset, types] of plan) {
+    for (const type of types) {
+      const ofType = truth.filter((t) => t.type === type && t.details.kind !== 'reception_outage');
+      // required: planted for this preset and not optional; any record of the type makes a prediction right
+      const required = ofType.filter((t) => applies(t, preset) && t.details.optional !== true);
+      const preds = (runs[preset] ?? []).filter((e) => e.type === type && confident(e));
+      const s = score(type, preset, required, preds, dataEnd);
+      const right = preds.filter((p) => ofType.some((t) => sameThing(t, p, dataEnd)));
+      s.precision = preds.length === 0 ? 1 : right.length / preds.length;
+      s.false = preds.filter((p) => !ofType.some((t) => sameThing(t, p, dataEnd)));
+      scores.push(s);
+    }
   }
   const outageFalse = (runs.gfw ?? []).filter(
     (e) =>
       e.type === 'gap' &&
       confident(e) &&
+      !truth.some(
+        (t) => t.type === 'gap' && t.details.kind !== 'reception_outage' && sameThing(t, e, dataEnd),
+      ) &&
       outages.some(
         (o) =>
           e.start < (o.end ?? dataEnd) &&

@@ -208,7 +208,8 @@ export function plantSpoofDisplacement(ctx: PlanContext, k: number, kind: 'speed
 }
 
 /**
- * Positions moved inland: the reported track slides 20–45 km onto land over an hour (at plausible speeds,
+ * Positions moved inland: the reported track slides 20–80 km onto land (at least 25 km from the coast)
+ * over an hour (at plausible speeds,
  * so only "on land" gives it away), stays there 30–90 min, and slides back.
  */
 export function plantSpoofOnLand(ctx: PlanContext, k: number): boolean {
@@ -237,7 +238,9 @@ export function plantSpoofOnLand(ctx: PlanContext, k: number): boolean {
         const r = positionAt(v, t);
         const lat = r.lat + dLat;
         const lon = r.lon + dLon;
-        if (!ctx.geo.isLandBeyondDoubt(lat, lon) || ctx.geo.distanceToCoastM(lat, lon, 6000) < 6000)
+        // deep inland: the detector can only call a position "on land" 20 km inside Natural Earth's generalised
+        // coast (real ships sit up to ~15 km inside it in fjords, lakes and archipelagos; see src/maritime)
+        if (!ctx.geo.isLandBeyondDoubt(lat, lon) || ctx.geo.distanceToCoastM(lat, lon, 25_000) < 25_000)
           ok = false;
         else if (ctx.nearPort(lat, lon, 25_000)) ok = false;
       }

@@ -306,14 +306,18 @@ describe('identity events', () => {
   test('a rename, an invalid IMO, a swap, and one IMO under two MMSIs at once', () => {
     const found = detectIdentityEvents(
       new Map([
-        [1, [v(1, 0, 'ALPHA', 9241061), v(1, 10, 'BRAVO', 9241061)]],
-        [2, [v(2, 0, 'CHARLIE', 9074729), v(2, 5, 'DELTA', 9074729)]],
-        [3, [v(3, 0, 'DELTA', 9074729), v(3, 6, 'CHARLIE', 9074729)]],
+        [1, [v(1, 0, 'ALPHA', 9176187), v(1, 10, 'BRAVO', 9176187)]],
+        // 2 and 3 exchange names and IMO numbers
+        [2, [v(2, 0, 'CHARLIE', 9074729), v(2, 5, 'DELTA', 9241061)]],
+        [3, [v(3, 0, 'DELTA', 9241061), v(3, 6, 'CHARLIE', 9074729)]],
         [4, [v(4, 0, 'ECHO', 1234568)]],
+        // 5 and 6 broadcast the same IMO at the same time
+        [5, [v(5, 0, 'FOXTROT', 9321483)]],
+        [6, [v(6, 0, 'GOLF', 9321483)]],
       ]),
     );
     const kinds = found.map((f) => `${f.details.kind}:${f.mmsi.join(',')}`).sort();
-    assert.deepEqual(kinds, ['imo_multiple_mmsi:2,3', 'invalid_imo:4', 'name:1', 'swap:2,3']);
+    assert.deepEqual(kinds, ['imo_multiple_mmsi:5,6', 'invalid_imo:4', 'name:1', 'swap:2,3']);
     assert.deepEqual(found.find((f) => f.details.kind === 'name')?.evidence, [{ source: 'src', line: 11 }]);
   });
 });

@@ -50,11 +50,12 @@ export function detectIdentityEvents(byMmsi: Map<number, Versioned[]>): Identity
       if (c.kind !== 'changed') continue;
       const kind = FIELD_KIND[c.field];
       if (kind === undefined) continue;
+      // the change happened between the last report of the old value and the first of the new one
       out.push({
         mmsi: [mmsi],
-        start: c.t,
+        start: c.previousSeen,
         end: c.t,
-        details: { kind, from: c.from, to: c.to, previousSeen: new Date(c.previousSeen).toISOString() },
+        details: { kind, from: c.from, to: c.to, firstSeen: new Date(c.t).toISOString() },
         evidence: evidenceOf(byMmsi, mmsi, c.t),
       });
     }
@@ -127,9 +128,14 @@ export function detectIdentityEvents(byMmsi: Map<number, Versioned[]>): Identity
       list.push(v);
     }
   }
+  const swappedPairs = new Set(
+    out.filter((e) => e.details.kind === 'swap').map((e) => `${e.mmsi[0]}:${e.mmsi[1]}`),
+  );
   for (const [imo, versions] of byImo) {
     const mmsis = [...new Set(versions.map((v) => v.mmsi))];
     if (mmsis.length < 2) continue;
+    // two vessels that exchanged identities share each other's IMO in turn: that is the swap, reported once
+    if (mmsis.length === 2 && swappedPairs.has(`${Math.min(...mmsis)}:${Math.max(...mmsis)}`)) continue;
     // periods per MMSI during which it broadcast this IMO
     const spans = mmsis.map((m) => {
       const vs = versions.filter((v) => v.mmsi === m);
@@ -171,8 +177,7 @@ export function detectIdentityEvents(byMmsi: Map<number, Versioned[]>): Identity
     }
   }
   const kept = out.filter(
-    (e) =>
-      !((e.details.kind === 'name' || e.details.kind === 'imo') && swapped.has(`${e.mmsi[0]}:${e.start}`)),
+    (e) => !((e.details.kind === 'name' || e.details.kind === 'imo') && swapped.has(`${e.mmsi[0]}:${e.end}`)),
   );
   kept.sort((a, b) => a.start - b.start);
   return kept;

@@ -85,7 +85,7 @@ const GFW: DetectionPreset = {
     maxPairGapMin: 60,
   },
   loitering: { maxSpeedKn: 2, minDurationMin: 240, minPortDistanceM: 10_000, maxReportGapMin: 120 },
-  gap: { minHours: 12, baselineHours: 24, cellDeg: 1 },
+  gap: { minHours: 12, baselineHours: 24, cellDeg: 0.5 },
   port: { enterM: 3000, exitM: 4000, stopSpeedKn: 0.5 },
   spoofing: { maxSpeedKn: 50, minJumpM: 1000, jumpKm: 100, episodeGapMin: 60 },
   zone: { confirmReports: 2 },

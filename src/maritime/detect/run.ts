@@ -230,25 +230,9 @@ export async function runDetection(store: Store, opts: DetectionOptions): Promis
       ),
     );
   }
-  // a vessel loitering while it meets another is that encounter, not a separate loitering event
-  const byVessel = new Map<number, { start: number; end: number }[]>();
-  for (const e of encounters) {
-    for (const m of e.mmsi) {
-      let list = byVessel.get(m);
-      if (!list) {
-        list = [];
-        byVessel.set(m, list);
-      }
-      list.push({ start: e.start, end: e.end });
-    }
-  }
-  const kept = events.filter((e) => {
-    if (e.type !== 'loitering') return true;
-    const spans = byVessel.get(e.mmsi[0] as number);
-    if (!spans) return true;
-    const len = (e.end as number) - e.start;
-    return !spans.some((s) => Math.min(s.end, e.end as number) - Math.max(s.start, e.start) >= len / 2);
-  });
+  // Vessels of an encounter loiter too (under 2 kn for hours away from ports): both events are kept, as Global
+  // Fishing Watch publishes both; the loitering of a lone vessel is what hints at a transfer with a dark partner.
+  const kept = events;
 
   const identities = await identitiesOf(store.db, mmsis);
   for (const f of detectIdentityEvents(identities)) {
