@@ -16,7 +16,9 @@ import {
 } from '../ais/feed.ts';
 import { CSV_HEADER, csvLine, ndjsonLine, type OutputFormat } from '../ais/format.ts';
 import { type DecodedMessage, Decoder } from '../ais/index.ts';
+import { detect } from '../maritime/detection-service.ts';
 import { LiveIngest } from '../maritime/live.ts';
+import { ScreeningService } from '../screening/service.ts';
 import { cliActor, globals, withStore } from './context.ts';
 import { CliError } from './io.ts';
 
@@ -31,6 +33,7 @@ interface ListenOptions {
   maxBackoff: number;
   quiet?: boolean;
   name?: string;
+  detectEvery: number;
 }
 
 function secondsArg(value: string): number {
@@ -64,6 +67,12 @@ export function registerListenCommand(ais: Command): void {
     .option('--max-backoff <seconds>', 'longest wait between TCP reconnection attempts', secondsArg, 30)
     .option('--quiet', 'no status lines on stderr (the summary is still printed)')
     .option('--name <feed>', 'feed name for the store and the raw logs (default from the address)')
+    .option(
+      '--detect-every <minutes>',
+      'run detection over the last day this often while ingesting (0: never)',
+      secondsArg,
+      10,
+    )
     .action(async (opts: ListenOptions, cmd: Command) => {
       await listenCommand(opts, cmd);
     });
@@ -174,6 +183,37 @@ async function ingestFeed(target: FeedTarget, opts: ListenOptions, cmd: Command)
         abort.abort();
       });
     }, COMMIT_EVERY_MS);
+    // detection follows the stream: every few minutes over the last day (events of that window are replaced)
+    const screening = new ScreeningService(store);
+    let detecting = false;
+    const detector =
+      opts.detectEvery > 0
+        ? setInterval(() => {
+            if (detecting) return;
+            detecting = true;
+            live
+              .flush()
+              .then(() =>
+                detect(store, {
+                  actor: cliActor(),
+                  from: Date.now() - 86_400_000,
+                  to: Date.now(),
+                  screening,
+                }),
+              )
+              .then((r) => {
+                if (opts.quiet !== true && r.events > 0) {
+                  process.stderr.write(
+                    `ais listen: detection: ${r.events} events in the last day, ${r.alertsRaised} new alerts\n`,
+                  );
+                }
+              })
+              .catch((err: Error) => process.stderr.write(`ais listen: detection failed: ${err.message}\n`))
+              .finally(() => {
+                detecting = false;
+              });
+          }, opts.detectEvery * 60_000)
+        : null;
     let counters: FeedCounters;
     try {
       if (opts.quiet !== true)
@@ -198,6 +238,7 @@ async function ingestFeed(target: FeedTarget, opts: ListenOptions, cmd: Command)
       throw err;
     } finally {
       clearInterval(timer);
+      if (detector !== null) clearInterval(detector);
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
     }

@@ -235,6 +235,7 @@ function describeIngest(s: IngestSummary): string {
     (types ? `  by type: ${types}\n` : '') +
     `  rejected: ${rejectedTotal}${rejected.length > 0 ? ` (${rejected.map(([k, n]) => `${k}: ${n}`).join(', ')})` : ''}` +
     (s.noTime > 0 ? `; without a receive time (not stored): ${s.noTime}` : '') +
+    (s.future > 0 ? `; dated more than a day ahead (refused): ${s.future}` : '') +
     '\n'
   );
 }

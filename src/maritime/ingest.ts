@@ -46,6 +46,11 @@ import { IngestBatch, mergeVesselSummary } from './tracks.ts';
 
 /** Observations per transaction: large enough that per-batch costs vanish, small enough to bound memory. */
 export const DEFAULT_BATCH = 400_000;
+/**
+ * Reports dated more than this after now (a receiver clock gone wrong) are refused: one report a year ahead
+ * would make every other vessel look silent until then.
+ */
+export const FUTURE_TOLERANCE_MS = 86_400_000;
 /** Lines re-read before the resume point so a message split across it is reassembled. */
 const RESUME_MARGIN = 100;
 
@@ -56,6 +61,8 @@ export interface IngestCounts {
   staticReports: number;
   /** Messages without a receive time (nothing to place them on a track). */
   noTime: number;
+  /** Messages dated more than a day in the future (refused). */
+  future: number;
   byType: Record<string, number>;
   rejected: Record<string, number>;
 }
@@ -243,7 +250,16 @@ export async function fileSha256(path: string): Promise<string> {
 }
 
 function emptyCounts(): IngestCounts {
-  return { lines: 0, messages: 0, positions: 0, staticReports: 0, noTime: 0, byType: {}, rejected: {} };
+  return {
+    lines: 0,
+    messages: 0,
+    positions: 0,
+    staticReports: 0,
+    noTime: 0,
+    future: 0,
+    byType: {},
+    rejected: {},
+  };
 }
 
 function addCounters(into: IngestCounts, c: DecoderCounters, minus?: DecoderCounters): void {
@@ -313,6 +329,7 @@ export async function ingestNmeaFile(
   const decoder = new Decoder();
   const splitter = new LineSplitter();
   const skipBefore = Math.max(0, resumeAfter - RESUME_MARGIN);
+  const futureLimit = Date.now() + FUTURE_TOLERANCE_MS;
   let lineNo = 0;
   let baseline: DecoderCounters | null = resumeAfter > 0 ? null : decoder.counters;
   const out: Observation[] = [];
@@ -324,6 +341,10 @@ export async function ingestNmeaFile(
     if (m === null || lineNo <= resumeAfter) return;
     if (m.receivedAt === null) {
       counts.noTime++;
+      return;
+    }
+    if (m.receivedAt > futureLimit) {
+      counts.future++;
       return;
     }
     out.length = 0;
@@ -340,6 +361,10 @@ export async function ingestNmeaFile(
   const onMessage = (m: DecodedMessage) => {
     if (m.receivedAt === null) {
       counts.noTime++;
+      return;
+    }
+    if (m.receivedAt > futureLimit) {
+      counts.future++;
       return;
     }
     out.length = 0;
@@ -482,6 +507,8 @@ export async function ingestCsvFile(
   const batchSize = opts.batchSize ?? DEFAULT_BATCH;
   let lastLine = resumeAfter;
   let stopped = false;
+  let future = 0;
+  const futureLimit = Date.now() + FUTURE_TOLERANCE_MS;
   let bytes = 0;
   const progressCounts = (): IngestCounts => ({
     ...emptyCounts(),
@@ -502,6 +529,10 @@ export async function ingestCsvFile(
       async (o) => {
         if (stopped) throw new StopIngest();
         if (o.line <= resumeAfter) return;
+        if (o.t > futureLimit) {
+          future++;
+          return;
+        }
         // commit only at row boundaries: every observation of the rows before this one is in the batch
         if (o.line > lastLine && ingestor.pending >= batchSize) {
           await ingestor.flush(lastLine, progressCounts());
@@ -527,6 +558,7 @@ export async function ingestCsvFile(
     positions: (stored?.positions ?? 0) + ingestor.positionsAdded,
     staticReports: (stored?.staticReports ?? 0) + ingestor.staticsAdded,
     noTime: 0,
+    future,
     byType: {},
     rejected: Object.fromEntries(Object.entries(csv.rejected).filter(([, n]) => n > 0)),
   };

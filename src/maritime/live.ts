@@ -10,7 +10,7 @@ import { Decoder } from '../ais/index.ts';
 import { type Observation, observationsOf } from '../ais/observation.ts';
 import type { Store } from '../store/store.ts';
 import { finishAisSource, getAisSource, startAisSource } from '../store/vessels.ts';
-import { Ingestor } from './ingest.ts';
+import { FUTURE_TOLERANCE_MS, Ingestor } from './ingest.ts';
 import { dayString, utcDay } from './track-codec.ts';
 
 export interface LiveIngestOptions {
@@ -151,7 +151,9 @@ export class LiveIngest {
     this.pendingLog += `${line.replace(/[\r\n]/g, '')}\n`;
     const m = this.decoder.push(line, receivedAt);
     const ing = this.ingestor as Ingestor;
-    if (m !== null) {
+    if (m !== null && m.receivedAt !== null && m.receivedAt > Date.now() + FUTURE_TOLERANCE_MS) {
+      this.counts.rejected.future = (this.counts.rejected.future ?? 0) + 1;
+    } else if (m !== null) {
       this.counts.messages++;
       this.out.length = 0;
       observationsOf(m, this.out);
