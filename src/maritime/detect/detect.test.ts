@@ -311,13 +311,23 @@ describe('identity events', () => {
         [2, [v(2, 0, 'CHARLIE', 9074729), v(2, 5, 'DELTA', 9241061)]],
         [3, [v(3, 0, 'DELTA', 9241061), v(3, 6, 'CHARLIE', 9074729)]],
         [4, [v(4, 0, 'ECHO', 1234568)]],
+        // 7: a Panamanian call sign (3E/3F series) on a DPRK MMSI (MID 445)
+        [445000007, [{ ...v(445000007, 0, 'HOTEL', 9176199), callsign: '3FAB7' }]],
+        // 8: a Gibraltar MMSI (MID 236) with a British call sign is consistent
+        [236000008, [{ ...v(236000008, 0, 'INDIA', null), callsign: 'ZDHW6' }]],
         // 5 and 6 broadcast the same IMO at the same time
         [5, [v(5, 0, 'FOXTROT', 9321483)]],
         [6, [v(6, 0, 'GOLF', 9321483)]],
       ]),
     );
     const kinds = found.map((f) => `${f.details.kind}:${f.mmsi.join(',')}`).sort();
-    assert.deepEqual(kinds, ['imo_multiple_mmsi:5,6', 'invalid_imo:4', 'name:1', 'swap:2,3']);
+    assert.deepEqual(kinds, [
+      'imo_multiple_mmsi:5,6',
+      'invalid_imo:4',
+      'mid_mismatch:445000007',
+      'name:1',
+      'swap:2,3',
+    ]);
     assert.deepEqual(found.find((f) => f.details.kind === 'name')?.evidence, [{ source: 'src', line: 11 }]);
   });
 });

@@ -1,10 +1,11 @@
 /**
  * Identity events from the identity histories: name, IMO, call sign and ship-type changes of an MMSI; an IMO
- * number that fails its check digit; one IMO broadcast by several MMSIs at the same time (a cloned identity)
+ * number that fails its check digit; a call sign of another country's series than the MMSI's MID; one IMO broadcast by several MMSIs at the same time (a cloned identity)
  * or one after the other under another flag (re-flagging); and identity swaps, where two vessels exchange
  * names and IMO numbers.
  */
 
+import { callsignCountry, sameFlagFamily } from '../callsign.ts';
 import type { IdentityVersion } from '../identity.ts';
 import { identityChanges } from '../identity.ts';
 import { isValidImo } from '../imo.ts';
@@ -58,6 +59,24 @@ export function detectIdentityEvents(byMmsi: Map<number, Versioned[]>): Identity
         details: { kind, from: c.from, to: c.to, firstSeen: new Date(c.t).toISOString() },
         evidence: evidenceOf(byMmsi, mmsi, c.t),
       });
+    }
+    // a call sign from another country's series than the MMSI's MID: one of them outlived a change of flag
+    const flag = flagOfMmsi(mmsi)?.country ?? null;
+    const seenSigns = new Set<string>();
+    for (const v of versions) {
+      const cs = v.callsign;
+      if (flag === null || !cs || seenSigns.has(cs)) continue;
+      seenSigns.add(cs);
+      const series = callsignCountry(cs);
+      if (series !== null && !sameFlagFamily(series, flag)) {
+        out.push({
+          mmsi: [mmsi],
+          start: v.validFrom,
+          end: v.validTo,
+          details: { kind: 'mid_mismatch', callsign: cs, callsignCountry: series, midCountry: flag },
+          evidence: evidenceOf(byMmsi, mmsi, v.validFrom),
+        });
+      }
     }
     const seenBad = new Set<number>();
     for (const v of versions) {
