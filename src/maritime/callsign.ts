@@ -4,7 +4,9 @@
  * assigned by the flag state, so when they name different countries one of them was not updated after a
  * change of flag, or the identity was made up: the MID/flag mismatch of the identity detector.
  *
- * The table maps series to ISO 3166-1 alpha-2 codes (lowercase). Series shared out differently inside a
+ * The table maps series to ISO 3166-1 alpha-2 codes (lowercase). The B series is China's in the table; ships
+ * registered in Taiwan (MID 416) use part of it (BM–BQ, BU–BX), so the two count as one family when compared.
+ * Series shared out differently inside a
  * two-character prefix (3D: Eswatini / Fiji) are listed with their three-character ranges; series allocated
  * to international organisations (4U, 4Y, C7) map to no country.
  */
@@ -12,7 +14,7 @@
 // "FROM-TO:cc" ranges over the first two characters, or three where needed; single letters as "X:cc".
 const SERIES = `
 A2:bw A3:to A4:om A5:bt A6:ae A7:qa A8:lr A9:bh AA-AL:us AM-AO:es AP-AS:pk AT-AW:in AX:au AY-AZ:ar
-B:cn BM-BQ:tw BU-BX:tw
+B:cn
 C2:nr C3:ad C4:cy C5:gm C6:bs C8-C9:mz CA-CE:cl CF-CK:ca CL-CM:cu CN:ma CO:cu CP:bo CQ-CU:pt CV-CX:uy CY-CZ:ca
 D2-D3:ao D4:cv D5:lr D6:km D7-D9:kr DA-DR:de DS-DT:kr DU-DZ:ph
 E2:th E3:er E4:ps E5:ck E6:nu E7:ba EA-EH:es EI-EJ:ie EK:am EL:lr EM-EO:ua EP-EQ:ir ER:md ES:ee ET:et EU-EW:by EX:kg EY:tj EZ:tm
@@ -129,6 +131,7 @@ const SOVEREIGN: Record<string, string> = {
   tk: 'nz',
   ck: 'nz',
   nu: 'nz',
+  tw: 'cn',
 };
 
 /** Whether two countries are the same flag for call sign purposes (a territory and its sovereign are). */

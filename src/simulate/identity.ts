@@ -31,7 +31,11 @@ export const FLAGS: Record<Flag, FlagInfo> = {
     callsign: [
       ['3E', 3],
       ['3F', 3],
-      ['H', 4],
+      ['H3', 3],
+      ['H8', 3],
+      ['H9', 3],
+      ['HO', 3],
+      ['HP', 3],
     ],
   },
   mh: { mids: [538], callsign: [['V7', 4]] },

@@ -40,6 +40,18 @@ export class CoverageGrid {
     this.counts.set(k, (this.counts.get(k) ?? 0) + 1);
   }
 
+  /**
+   * The last hour in [fromHour, toHour] in which the 3×3 cells around a position received anything, or -1.
+   * An open gap can only be measured until the area itself fell silent (the end of a recording there).
+   */
+  lastHourWithData(lat: number, lon: number, fromHour: number, toHour: number): number {
+    // forward from the start: whether the area reported on, and until when, within MAX_GAP_HOURS
+    const highest = Math.min(toHour, fromHour + MAX_GAP_HOURS);
+    let last = -1;
+    for (let h = fromHour; h <= highest; h++) if (this.around(lat, lon, h) > 0) last = h;
+    return last;
+  }
+
   /** Messages in the 3×3 cells around a position during one hour. */
   around(lat: number, lon: number, hour: number): number {
     const { cy, cx } = this.cellOf(lat, lon);

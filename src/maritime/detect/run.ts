@@ -194,7 +194,21 @@ export async function runDetection(store: Store, opts: DetectionOptions): Promis
   }
 
   for (const { g, evidence } of gapCandidates) {
-    const cov = coverage.gapConfidence(g, p.gap.baselineHours, dataEnd);
+    let end = dataEnd;
+    if (g.end === null) {
+      // an open gap lasts until the data ends, but only where the area still reported: a vessel is not dark
+      // because the recording of its region stopped
+      const last = coverage.lastHourWithData(
+        g.lat,
+        g.lon,
+        Math.floor(g.start / 3_600_000),
+        Math.floor(dataEnd / 3_600_000),
+      );
+      const areaEnd = last < 0 ? g.start : Math.min(dataEnd, (last + 1) * 3_600_000);
+      if (areaEnd - g.start < p.gap.minHours * 3_600_000) continue;
+      end = areaEnd;
+    }
+    const cov = coverage.gapConfidence(g, p.gap.baselineHours, end);
     events.push(
       toEvent(
         [g.mmsi],
@@ -205,7 +219,7 @@ export async function runDetection(store: Store, opts: DetectionOptions): Promis
           lat: g.lat,
           lon: g.lon,
           details: {
-            hours: Math.round((((g.end ?? dataEnd) - g.start) / 3_600_000) * 100) / 100,
+            hours: Math.round((((g.end ?? end) - g.start) / 3_600_000) * 100) / 100,
             open: g.end === null,
             confidence: cov.confidence,
             areaRateBefore: cov.areaRateBefore,
