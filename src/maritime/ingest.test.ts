@@ -225,3 +225,47 @@ describe('AIS ingest of CSV positions', () => {
     }
   });
 });
+
+describe('AIS ingest: decoding on a second core', () => {
+  test('the worker path stores exactly what the single-thread path stores, and can stop and resume', async () => {
+    const results: unknown[] = [];
+    for (const worker of [false, true]) {
+      const { store, cleanup } = await (TEST_ENGINES[0] as (typeof TEST_ENGINES)[number]).open();
+      try {
+        const s = await ingestNmeaFile(store, file, {
+          actor: 'test',
+          worker,
+          readChunk: 4096,
+          batchSize: 150,
+        });
+        const track = await trackPoints(store, TANKER, { from: 0, to: Date.now(), limit: 10_000 });
+        const tanker = await vesselDetail(store, TANKER);
+        results.push({
+          counts: { ...s, seconds: 0, source: '' },
+          totals: await trackTotals(store),
+          track: track.points,
+          identities: tanker?.identities,
+        });
+      } finally {
+        await cleanup();
+      }
+    }
+    assert.deepEqual(results[1], results[0]);
+    const { store, cleanup } = await (TEST_ENGINES[0] as (typeof TEST_ENGINES)[number]).open();
+    try {
+      const first = await ingestNmeaFile(store, file, {
+        actor: 'test',
+        worker: true,
+        readChunk: 4096,
+        batchSize: 150,
+        stopAfterBatches: 1,
+      });
+      assert.ok(first.positions > 0 && first.positions < 492);
+      const resumed = await ingestNmeaFile(store, file, { actor: 'test' });
+      assert.equal(resumed.outcome, 'resumed');
+      assert.equal((await trackTotals(store)).positions, 492);
+    } finally {
+      await cleanup();
+    }
+  });
+});

@@ -9,7 +9,9 @@
  */
 import { createHash } from 'node:crypto';
 import { createReadStream, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { basename, resolve } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import {
   type ColumnMapping,
   CsvLayoutError,
@@ -40,6 +42,7 @@ import {
   vesselsByMmsi,
 } from '../store/vessels.ts';
 import { mergeIdentity } from './identity.ts';
+import type { WorkerAnswer, WorkerRequest } from './ingest-worker.ts';
 import { flagOfMmsi, mmsiClass } from './mmsi.ts';
 import { decodeTrack, encodeTrack, mergeTracks, trackExtent } from './track-codec.ts';
 import { IngestBatch, mergeVesselSummary } from './tracks.ts';
@@ -51,6 +54,108 @@ export const DEFAULT_BATCH = 400_000;
  * would make every other vessel look silent until then.
  */
 export const FUTURE_TOLERANCE_MS = 86_400_000;
+/** Files smaller than this are decoded on the main thread (starting a worker costs more than it saves). */
+const WORKER_MIN_BYTES = 8 << 20;
+/** Chunks handed to the decode worker and not answered yet, at most. */
+const WORKER_IN_FLIGHT = 3;
+
+/**
+ * Decodes a file on a worker thread while this thread batches and stores: chunks go over as transferred
+ * buffers, observations come back as columns, one answer per chunk. At most a few chunks are in flight, so
+ * memory stays bounded whatever the file size.
+ */
+async function decodeInWorker(
+  path: string,
+  futureLimit: number,
+  opts: IngestOptions,
+  ingestor: Ingestor,
+  batchSize: number,
+  snapshot: () => IngestCounts,
+  hooks: {
+    onBytes: (n: number) => void;
+    onLines: (lines: number, counters: DecoderCounters) => void;
+    onProgress: () => void;
+  },
+): Promise<{ noTime: number; future: number; stopped: boolean }> {
+  const worker = new Worker(new URL('./ingest-worker.ts', import.meta.url));
+  const answers: WorkerAnswer[] = [];
+  let failure: Error | null = null;
+  let wake: (() => void) | null = null;
+  worker.on('message', (a: WorkerAnswer) => {
+    answers.push(a);
+    wake?.();
+  });
+  worker.on('error', (err) => {
+    failure = err;
+    wake?.();
+  });
+  const next = async (): Promise<WorkerAnswer> => {
+    for (;;) {
+      if (failure !== null) throw failure;
+      const a = answers.shift();
+      if (a !== undefined) return a;
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+      });
+      wake = null;
+    }
+  };
+  let stopped = false;
+  const apply = async (a: WorkerAnswer): Promise<void> => {
+    const p = a.positions;
+    const nul = (v: number) => (Number.isNaN(v) ? null : v);
+    for (let i = 0; i < p.n; i++) {
+      ingestor.addPosition(
+        p.mmsi[i] as number,
+        p.t[i] as number,
+        p.lat[i] as number,
+        p.lon[i] as number,
+        nul(p.sog[i] as number),
+        nul(p.cog[i] as number),
+        nul(p.heading[i] as number),
+        nul(p.status[i] as number),
+        p.msgType[i] as number,
+        p.line[i] as number,
+      );
+    }
+    for (const o of a.statics) ingestor.add(o);
+    hooks.onLines(a.lines, a.counters);
+    hooks.onProgress();
+    if (a.kind === 'observations' && ingestor.pending >= batchSize) {
+      await ingestor.flush(a.lines, snapshot());
+      if (opts.stopAfterBatches !== undefined && ingestor.batches >= opts.stopAfterBatches) stopped = true;
+    }
+  };
+  try {
+    worker.postMessage({ kind: 'start', futureLimit } satisfies WorkerRequest);
+    let inFlight = 0;
+    let read = 0;
+    for await (const chunk of inputChunks(path, (n) => hooks.onBytes((read += n)), opts.readChunk)) {
+      // a transferred buffer must be the chunk's own
+      const own =
+        chunk.byteOffset === 0 && chunk.byteLength === chunk.buffer.byteLength
+          ? (chunk.buffer as ArrayBuffer)
+          : chunk.slice().buffer;
+      worker.postMessage({ kind: 'chunk', bytes: own } satisfies WorkerRequest, [own]);
+      inFlight++;
+      while (inFlight >= WORKER_IN_FLIGHT && !stopped) {
+        await apply(await next());
+        inFlight--;
+      }
+      if (stopped) return { noTime: 0, future: 0, stopped };
+    }
+    worker.postMessage({ kind: 'end' } satisfies WorkerRequest);
+    for (;;) {
+      const a = await next();
+      await apply(a);
+      if (stopped) return { noTime: 0, future: 0, stopped };
+      if (a.kind === 'done') return { noTime: a.noTime, future: a.future, stopped };
+    }
+  } finally {
+    await worker.terminate();
+  }
+}
+
 /** Lines re-read before the resume point so a message split across it is reassembled. */
 const RESUME_MARGIN = 100;
 
@@ -98,6 +203,8 @@ export interface IngestOptions {
   stopAfterBatches?: number;
   /** Bytes read at a time; batches are committed between reads (tests use small reads). */
   readChunk?: number;
+  /** Decode on a second core (default: when the machine has one and the file is at least 8 MB). */
+  worker?: boolean;
 }
 
 /** Gathers observations and writes them in batches. One per source. */
@@ -124,6 +231,25 @@ export class Ingestor {
     this.batch = new IngestBatch(sourceId);
     // chunk ids only need to be unique per vessel-day; time-based so that concurrent ingests do not collide
     this.chunkSeq = Date.now() * 1000 + Math.floor(Math.random() * 1000);
+  }
+
+  /** One position from plain values (see IngestBatch.addPosition). */
+  addPosition(
+    mmsi: number,
+    t: number,
+    lat: number,
+    lon: number,
+    sog: number | null,
+    cog: number | null,
+    heading: number | null,
+    status: number | null,
+    msgType: number,
+    line: number,
+  ): void {
+    if (t < this.tMin) this.tMin = t;
+    if (t > this.tMax) this.tMax = t;
+    this.positionsAdded++;
+    this.batch.addPosition(mmsi, t, lat, lon, sog, cog, heading, status, msgType, line);
   }
 
   add(o: Observation): void {
@@ -377,18 +503,38 @@ export async function ingestNmeaFile(
     c.lines = lineNo;
     c.positions += ingestor.positionsAdded;
     c.staticReports += ingestor.staticsAdded;
-    addCounters(c, decoder.counters, baseline ?? undefined);
+    addCounters(c, workerCounters ?? decoder.counters, baseline ?? undefined);
     return c;
   };
   let bytes = 0;
   let stopped = false;
-  for await (const chunk of inputChunks(
-    path,
-    (n) => {
-      bytes += n;
-    },
-    opts.readChunk,
-  )) {
+  let workerCounters: DecoderCounters | null = null;
+  const useWorker = fast && (opts.worker ?? (availableParallelism() > 1 && totalBytes >= WORKER_MIN_BYTES));
+  if (useWorker) {
+    const r = await decodeInWorker(path, futureLimit, opts, ingestor, batchSize, snapshot, {
+      onBytes: (n) => {
+        bytes = n;
+      },
+      onLines: (n, counters) => {
+        lineNo = n;
+        workerCounters = counters;
+      },
+      onProgress: () =>
+        opts.onProgress?.({ bytes, totalBytes, lines: lineNo, messages: workerCounters?.messages ?? 0 }),
+    });
+    counts.noTime += r.noTime;
+    counts.future += r.future;
+    stopped = r.stopped;
+  }
+  for await (const chunk of useWorker
+    ? []
+    : inputChunks(
+        path,
+        (n) => {
+          bytes += n;
+        },
+        opts.readChunk,
+      )) {
     if (fast) {
       decoder.pushChunk(chunk, onMessage);
       lineNo = decoder.counters.lines;
@@ -402,7 +548,7 @@ export async function ingestNmeaFile(
       }
     }
   }
-  if (!stopped) {
+  if (!stopped && !useWorker) {
     if (fast) {
       decoder.endChunks(onMessage);
       lineNo = decoder.counters.lines;

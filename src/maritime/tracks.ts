@@ -2,7 +2,7 @@
  * The in-memory side of ingest: observations of one batch gathered per vessel-day (columnar) and per vessel,
  * then turned into store rows merged with what the store already holds. Pure: the ingest service does the I/O.
  */
-import type { Observation, PositionObservation, StaticObservation } from '../ais/observation.ts';
+import type { Observation, StaticObservation } from '../ais/observation.ts';
 import type { IdentityRow, VesselDayRow, VesselRow } from '../store/vessels.ts';
 import {
   appendPosition,
@@ -22,7 +22,18 @@ interface VesselBatchStats {
   lastSeen: number;
   reports: number;
   positions: number;
-  last: PositionObservation | null;
+  /** The latest position of the batch (updated in place). */
+  last: LastPosition | null;
+}
+
+interface LastPosition {
+  t: number;
+  lat: number;
+  lon: number;
+  sog: number | null;
+  cog: number | null;
+  heading: number | null;
+  status: number | null;
 }
 
 const DAY_KEY = 1 << 20;
@@ -44,29 +55,24 @@ export class IngestBatch {
     return this.positions + this.staticReports;
   }
 
-  add(o: Observation): void {
-    let v = this.vessels.get(o.mmsi);
+  private stats(mmsi: number, t: number): VesselBatchStats {
+    let v = this.vessels.get(mmsi);
     if (v === undefined) {
-      v = { mmsi: o.mmsi, firstSeen: o.t, lastSeen: o.t, reports: 0, positions: 0, last: null };
-      this.vessels.set(o.mmsi, v);
+      v = { mmsi, firstSeen: t, lastSeen: t, reports: 0, positions: 0, last: null };
+      this.vessels.set(mmsi, v);
     }
     v.reports++;
-    if (o.t < v.firstSeen) v.firstSeen = o.t;
-    if (o.t > v.lastSeen) v.lastSeen = o.t;
+    if (t < v.firstSeen) v.firstSeen = t;
+    if (t > v.lastSeen) v.lastSeen = t;
+    return v;
+  }
+
+  add(o: Observation): void {
     if (o.kind === 'position') {
-      this.positions++;
-      v.positions++;
-      if (v.last === null || o.t >= v.last.t) v.last = o;
-      const key = o.mmsi * DAY_KEY + utcDay(o.t);
-      let track = this.days.get(key);
-      if (track === undefined) {
-        track = emptyTrack();
-        sourceIndex(track, this.source);
-        this.days.set(key, track);
-      }
-      appendPosition(track, o.t, o.lat, o.lon, o.sog, o.cog, o.heading, o.status, o.msgType, 0, o.line);
+      this.addPosition(o.mmsi, o.t, o.lat, o.lon, o.sog, o.cog, o.heading, o.status, o.msgType, o.line);
       return;
     }
+    this.stats(o.mmsi, o.t);
     this.staticReports++;
     let list = this.statics.get(o.mmsi);
     if (list === undefined) {
@@ -74,6 +80,45 @@ export class IngestBatch {
       this.statics.set(o.mmsi, list);
     }
     list.push(o);
+  }
+
+  /** One position, from plain values (the decode worker hands positions over as columns, not objects). */
+  addPosition(
+    mmsi: number,
+    t: number,
+    lat: number,
+    lon: number,
+    sog: number | null,
+    cog: number | null,
+    heading: number | null,
+    status: number | null,
+    msgType: number,
+    line: number,
+  ): void {
+    const v = this.stats(mmsi, t);
+    this.positions++;
+    v.positions++;
+    if (v.last === null || t >= v.last.t) {
+      if (v.last === null) v.last = { t, lat, lon, sog, cog, heading, status };
+      else {
+        const l = v.last;
+        l.t = t;
+        l.lat = lat;
+        l.lon = lon;
+        l.sog = sog;
+        l.cog = cog;
+        l.heading = heading;
+        l.status = status;
+      }
+    }
+    const key = mmsi * DAY_KEY + utcDay(t);
+    let track = this.days.get(key);
+    if (track === undefined) {
+      track = emptyTrack();
+      sourceIndex(track, this.source);
+      this.days.set(key, track);
+    }
+    appendPosition(track, t, lat, lon, sog, cog, heading, status, msgType, 0, line);
   }
 
   /** The vessel-day chunk rows of this batch. */
