@@ -48,6 +48,7 @@ import { rescreenWatchlists, WatchlistError } from '../screening/monitoring/watc
 import { ScreeningService } from '../screening/service.ts';
 import type { Store } from '../store/store.ts';
 import { actorOf, installAccessControl, SESSION_COOKIE } from './auth.ts';
+import { registerDemoRoutes } from './demo-routes.ts';
 import { registerEventRoutes } from './event-routes.ts';
 import { LoginLimiter } from './login-limiter.ts';
 import { registerScreeningRoutes } from './screening-routes.ts';
@@ -446,6 +447,12 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   // --- vessels and AIS ---
   registerVesselRoutes(app, store, opts.aisFileDir ?? join(tmpdir(), `watchkeeper-ais-files-${process.pid}`));
   registerEventRoutes(app, store, screening);
+  registerDemoRoutes(
+    app,
+    store,
+    screening,
+    opts.aisFileDir ?? join(tmpdir(), `watchkeeper-ais-files-${process.pid}`),
+  );
   if (opts.warmScreening) {
     screening.index().catch((err) => app.log.error(err, 'building the screening index failed'));
   }

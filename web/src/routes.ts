@@ -54,7 +54,21 @@ export const routes: AppRoute[] = [
     load: () => import('./pages/screening.tsx'),
   },
   { path: '/screening/batch', title: 'Batch screening', load: () => import('./pages/batch.tsx') },
-  // Maps, vessels and events come here (order 50–70).
+  { path: '/map', title: 'Map', nav: { label: 'Map', order: 50 }, load: () => import('./pages/map.tsx') },
+  {
+    path: '/vessels',
+    title: 'Vessels',
+    nav: { label: 'Vessels', order: 60 },
+    load: () => import('./pages/vessels.tsx'),
+  },
+  { path: '/vessels/:mmsi', title: 'Vessel', load: () => import('./pages/vessel.tsx') },
+  {
+    path: '/events',
+    title: 'Events',
+    nav: { label: 'Events', order: 70 },
+    load: () => import('./pages/events.tsx'),
+  },
+  { path: '/events/:id', title: 'Event', load: () => import('./pages/event.tsx') },
   {
     path: '/alerts',
     title: 'Alerts',
