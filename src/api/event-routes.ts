@@ -15,6 +15,7 @@ import { eventDetail, eventEvidence, exportEvents, findEvents } from '../maritim
 import { riskiestVessels, vesselRisk } from '../maritime/risk.ts';
 import { addUserZone, allZones, removeUserZone, zoneGeoJson } from '../maritime/zones-service.ts';
 import type { ScreeningService } from '../screening/service.ts';
+import { eventCounts } from '../store/events.ts';
 import type { Store } from '../store/store.ts';
 import { actorOf } from './auth.ts';
 import { bboxParam, instantParam } from './vessel-routes.ts';
@@ -52,6 +53,19 @@ export function registerEventRoutes(root: FastifyInstance, store: Store, screeni
       const r = await findEvents(store, { ...q, limit, offset });
       return { ...r, limit, offset };
     },
+  );
+
+  app.get(
+    '/api/events/summary',
+    {
+      config: { access: 'read' },
+      schema: {
+        tags: ['events'],
+        summary: 'Event counts by type and preset (optionally since a time), for dashboards',
+        querystring: z.object({ since: instantParam('start').optional() }),
+      },
+    },
+    async (req) => ({ items: await eventCounts(store, req.query.since) }),
   );
 
   app.get(

@@ -42,6 +42,7 @@ import {
   versionsOf,
 } from '../lists/service.ts';
 import { LIST_SOURCES, type ListSource } from '../lists/types.ts';
+import { updateLists } from '../lists/update-service.ts';
 import { getRegime, listRegimes } from '../regimes/index.ts';
 import { AlertError } from '../screening/monitoring/alerts.ts';
 import { rescreenWatchlists, WatchlistError } from '../screening/monitoring/watchlists.ts';
@@ -73,6 +74,8 @@ export interface ServerOptions {
   aisFileDir?: string;
   /** The built web app (web/dist) to serve at `/`; none: the API alone. */
   webDir?: string;
+  /** Where `POST /api/lists/update` keeps the downloaded official lists; default a temporary folder. */
+  listDownloadDir?: string;
 }
 
 const source = z.enum(LIST_SOURCES as unknown as [string, ...string[]]);
@@ -382,6 +385,30 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     },
   );
 
+  app.post(
+    '/api/lists/update',
+    {
+      config: { access: 'write' },
+      schema: {
+        tags: ['lists'],
+        summary: 'Download the official lists (conditional requests, checksums) and import what changed',
+        body: z.object({ source: source.optional() }).default({}),
+      },
+    },
+    async (req) => {
+      const outcomes = await updateLists(store, {
+        downloadDir: opts.listDownloadDir ?? join(tmpdir(), `watchkeeper-downloads-${process.pid}`),
+        actor: actorOf(req),
+        source: (req.body ?? {}).source as ListSource | undefined,
+      });
+      if (outcomes.some((o) => o.status === 'imported')) {
+        screening.invalidate();
+        return { outcomes, watchlists: await rescreenWatchlists(store, screening) };
+      }
+      return { outcomes };
+    },
+  );
+
   // --- entities ---
   app.get(
     '/api/entities',
@@ -445,7 +472,12 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   // --- screening ---
   registerScreeningRoutes(app, screening);
   // --- vessels and AIS ---
-  registerVesselRoutes(app, store, opts.aisFileDir ?? join(tmpdir(), `watchkeeper-ais-files-${process.pid}`));
+  registerVesselRoutes(
+    app,
+    store,
+    opts.aisFileDir ?? join(tmpdir(), `watchkeeper-ais-files-${process.pid}`),
+    screening,
+  );
   registerEventRoutes(app, store, screening);
   registerDemoRoutes(
     app,

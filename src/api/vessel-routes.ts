@@ -14,6 +14,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { InputFormatError } from '../lists/errors.ts';
 import { NotFoundError } from '../lists/service.ts';
+import { detect } from '../maritime/detection-service.ts';
 import { fileSha256, ingestAisFile } from '../maritime/ingest.ts';
 import {
   findVessels,
@@ -23,6 +24,7 @@ import {
   trackGeoJson,
   vesselDetail,
 } from '../maritime/service.ts';
+import type { ScreeningService } from '../screening/service.ts';
 import type { Store } from '../store/store.ts';
 import { listAisSources } from '../store/vessels.ts';
 import { actorOf } from './auth.ts';
@@ -72,7 +74,12 @@ export const bboxParam = z
  * `fileDir`: where uploaded AIS files are kept (named by sha256). They are kept, not deleted after ingest,
  * because every stored position refers to its raw sentence in them.
  */
-export function registerVesselRoutes(root: FastifyInstance, store: Store, fileDir: string): void {
+export function registerVesselRoutes(
+  root: FastifyInstance,
+  store: Store,
+  fileDir: string,
+  screening: ScreeningService,
+): void {
   const app = root.withTypeProvider<ZodTypeProvider>();
 
   app.get(
@@ -234,6 +241,10 @@ export function registerVesselRoutes(root: FastifyInstance, store: Store, fileDi
         querystring: z.object({
           filename: z.string().max(255).default('upload.nmea'),
           columns: z.string().max(1000).optional(),
+          detect: z
+            .enum(['true', 'false'])
+            .default('true')
+            .transform((v) => v === 'true'),
         }),
       },
     },
@@ -248,7 +259,17 @@ export function registerVesselRoutes(root: FastifyInstance, store: Store, fileDi
         const path = join(fileDir, `${sha.slice(0, 16)}-${safe}`);
         if (existsSync(path)) await rm(temp);
         else await rename(temp, path);
-        return await ingestAisFile(store, path, { actor: actorOf(req), columns: req.query.columns });
+        const ingest = await ingestAisFile(store, path, { actor: actorOf(req), columns: req.query.columns });
+        // as the CLI does: detection over what was added (vessels linked to the lists first)
+        if (!req.query.detect || ingest.outcome === 'already' || !ingest.timeFrom || !ingest.timeTo)
+          return ingest;
+        const detection = await detect(store, {
+          actor: actorOf(req),
+          from: Date.parse(ingest.timeFrom),
+          to: Date.parse(ingest.timeTo),
+          screening,
+        });
+        return { ...ingest, detection };
       } finally {
         await rm(temp, { force: true });
       }

@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { buildServer } from '../api/server.ts';
 import { ensureWebApp } from '../api/web-app.ts';
 import { countUsers, createUser } from '../auth/service.ts';
+import { defaultDownloadDir } from '../lists/update-service.ts';
 import type { Store } from '../store/store.ts';
 import { openStore } from '../store/store.ts';
 import { globals } from './context.ts';
@@ -48,6 +49,7 @@ export function registerServeCommand(program: Command): void {
         logger: !opts.quiet,
         warmScreening: true,
         aisFileDir: join(resolve(g.dataDir), 'ais-files'),
+        listDownloadDir: defaultDownloadDir(resolve(g.dataDir)),
         webDir,
       });
       const close = async () => {

@@ -4,7 +4,7 @@
  * with no AIS data to generate a demo AIS scenario (POST /api/demo/scenario: simulate, ingest, detect).
  */
 import { type FormEvent, useRef, useState } from 'react';
-import { api } from '../api.ts';
+import { api, request } from '../api.ts';
 import { Can, useAuth } from '../auth.tsx';
 import { DataTable } from '../components/table.tsx';
 import { Async, Badge, Card, Empty, ErrorBox, Field, Loading, ProgressBar } from '../components/ui.tsx';
@@ -205,6 +205,7 @@ function ImportLists({ onDone }: { onDone: () => void }) {
   }>();
   const [imported, setImported] = useState<string[]>([]);
   const [error, setError] = useState<Error>();
+  const [downloading, setDownloading] = useState(false);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const files = [...(input.current?.files ?? [])];
@@ -235,9 +236,35 @@ function ImportLists({ onDone }: { onDone: () => void }) {
       setProgress(undefined);
     }
   };
+  const download = async () => {
+    setError(undefined);
+    setDownloading(true);
+    try {
+      const r = await request<{
+        outcomes: { id: string; status: string; records?: number; message?: string }[];
+      }>('/api/lists/update', { method: 'POST', body: {} });
+      setImported(
+        r.outcomes.map(
+          (o) =>
+            `${o.id}: ${o.status}${o.records ? `, ${fmtNumber(o.records)} records` : ''}${o.message ? ` (${o.message})` : ''}`,
+        ),
+      );
+      if (r.outcomes.some((o) => o.status === 'imported')) onDone();
+    } catch (err) {
+      setError(err as Error);
+    } finally {
+      setDownloading(false);
+    }
+  };
   return (
     <section aria-labelledby="onboarding-lists">
       <h3 id="onboarding-lists">Import the official lists</h3>
+      <p className="small">
+        <button type="button" onClick={download} disabled={downloading}>
+          {downloading ? 'Downloading…' : 'Download the official lists'}
+        </button>{' '}
+        from the UN, OFAC, EU and UK (needs internet access on the server), or import files below.
+      </p>
       <p className="small">
         Pick the list files you have (UN consolidated XML, OFAC SDN CSV or XML, EU XML, UK CSV); their format
         is recognised. Or run <code>watchkeeper lists update</code> on the server to download the latest
