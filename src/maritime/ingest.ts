@@ -130,7 +130,11 @@ async function decodeInWorker(
     worker.postMessage({ kind: 'start', futureLimit } satisfies WorkerRequest);
     let inFlight = 0;
     let read = 0;
-    for await (const chunk of inputChunks(path, (n) => hooks.onBytes((read += n)), opts.readChunk)) {
+    const counted = (n: number) => {
+      read += n;
+      hooks.onBytes(read);
+    };
+    for await (const chunk of inputChunks(path, counted, opts.readChunk)) {
       // a transferred buffer must be the chunk's own
       const own =
         chunk.byteOffset === 0 && chunk.byteLength === chunk.buffer.byteLength
