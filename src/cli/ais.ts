@@ -3,17 +3,15 @@
  * stdout, NDJSON or CSV, with a summary on stderr. Streams chunk by chunk: memory stays bounded whatever
  * the input size, and unreadable lines are counted, never fatal.
  */
-import { createReadStream, statSync } from 'node:fs';
-import { pipeline, Readable } from 'node:stream';
-import { createGunzip } from 'node:zlib';
+import { statSync } from 'node:fs';
 import { type Command, Option } from 'commander';
 import { CSV_HEADER, csvLine, OutputBuffer, type OutputFormat } from '../ais/format.ts';
 import { type DecodedMessage, Decoder, type DecoderCounters } from '../ais/index.ts';
+import { inputChunks } from '../ais/input.ts';
 import { registerListenCommand } from './ais-listen.ts';
 import { CliError } from './io.ts';
 import { byteProgress } from './progress.ts';
 
-const READ_CHUNK = 1 << 20;
 /** Output is gathered into writes of about this size: one write per record costs more than the decoding. */
 const WRITE_BATCH = 1 << 20;
 
@@ -81,7 +79,7 @@ async function decodeCommand(files: string[], format: OutputFormat, quiet: boole
     const progress = size > 0 ? byteProgress(file) : null;
     let read = 0;
     try {
-      for await (const chunk of chunksOf(file, (n) => {
+      for await (const chunk of inputChunks(file, (n) => {
         read += n;
       })) {
         // lines are split and parsed from the bytes: no string per line
@@ -104,42 +102,6 @@ async function decodeCommand(files: string[], format: OutputFormat, quiet: boole
   await out.flush();
   if (!quiet) process.stderr.write(summary(totals));
   if (failure !== null) throw new CliError(failure);
-}
-
-/** The raw bytes of a file or stdin, gunzipped when they start with the gzip magic bytes. */
-async function* chunksOf(file: string, onRawBytes: (n: number) => void): AsyncGenerator<Uint8Array> {
-  const input: Readable =
-    file === '-' ? process.stdin : createReadStream(file, { highWaterMark: READ_CHUNK });
-  const it = input[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
-  let head: Buffer | null = null;
-  // a pipe may hand over a single byte first: gather two to see the magic
-  while (head === null || head.length < 2) {
-    const next = await it.next();
-    if (next.done) break;
-    head = head === null ? next.value : Buffer.concat([head, next.value]);
-  }
-  if (head === null) return;
-  onRawBytes(head.length);
-  if (head[0] !== 0x1f || head[1] !== 0x8b) {
-    yield head;
-    for (let next = await it.next(); !next.done; next = await it.next()) {
-      onRawBytes(next.value.length);
-      yield next.value;
-    }
-    return;
-  }
-  const first = head;
-  async function* raw(): AsyncGenerator<Buffer> {
-    yield first;
-    for (let next = await it.next(); !next.done; next = await it.next()) {
-      onRawBytes(next.value.length);
-      yield next.value;
-    }
-  }
-  const gunzip = createGunzip({ chunkSize: 256 * 1024 });
-  // errors of either side end the loop below with the error (pipeline destroys gunzip)
-  pipeline(Readable.from(raw()), gunzip, () => {});
-  yield* gunzip as AsyncIterable<Buffer>;
 }
 
 function summary(all: DecoderCounters[]): string {
