@@ -94,6 +94,15 @@ function targetOf(opts: ListenOptions): FeedTarget {
   }
 }
 
+/** A socket error as the user should read it (a port taken, an address not of this machine). */
+function feedError(err: unknown, target: FeedTarget): Error {
+  const e = err as NodeJS.ErrnoException;
+  if (e.code === 'EADDRINUSE')
+    return new CliError(`UDP port ${target.port} on ${target.host} is already in use`);
+  if (e.code === 'EADDRNOTAVAIL') return new CliError(`${target.host} is not an address of this machine`);
+  return e;
+}
+
 function statusLine(s: FeedStatus): string {
   switch (s.state) {
     case 'connecting':
@@ -147,11 +156,7 @@ async function listenCommand(opts: ListenOptions, cmd: Command): Promise<void> {
       maxBackoffMs: opts.maxBackoff * 1000,
     });
   } catch (err) {
-    const e = err as NodeJS.ErrnoException;
-    if (e.code === 'EADDRINUSE')
-      throw new CliError(`UDP port ${target.port} on ${target.host} is already in use`);
-    if (e.code === 'EADDRNOTAVAIL') throw new CliError(`${target.host} is not an address of this machine`);
-    throw err;
+    throw feedError(err, target);
   } finally {
     process.off('SIGINT', stop);
     process.off('SIGTERM', stop);
@@ -231,11 +236,7 @@ async function ingestFeed(target: FeedTarget, opts: ListenOptions, cmd: Command)
         maxBackoffMs: opts.maxBackoff * 1000,
       });
     } catch (err) {
-      const e = err as NodeJS.ErrnoException;
-      if (e.code === 'EADDRINUSE')
-        throw new CliError(`UDP port ${target.port} on ${target.host} is already in use`);
-      if (e.code === 'EADDRNOTAVAIL') throw new CliError(`${target.host} is not an address of this machine`);
-      throw err;
+      throw feedError(err, target);
     } finally {
       clearInterval(timer);
       if (detector !== null) clearInterval(detector);

@@ -405,19 +405,24 @@ function addCounters(into: IngestCounts, c: DecoderCounters, minus?: DecoderCoun
 }
 
 /**
- * Ingests one NMEA file (plain or gzip). The same file (by sha256) twice adds nothing; a file whose earlier
- * ingest was interrupted continues after its last committed batch.
+ * The start of a file ingest: its sha256 and what the store knows of it. A file ingested before gives its
+ * earlier summary (outcome `already`); otherwise the source is registered as running (a new one, or one being
+ * resumed, whose resume point is kept).
  */
-export async function ingestNmeaFile(
+async function beginFile(
   store: Store,
   file: string,
+  format: 'nmea' | 'csv',
   opts: IngestOptions,
-): Promise<IngestSummary> {
-  const t0 = performance.now();
+  t0: number,
+): Promise<
+  | IngestSummary
+  | { path: string; totalBytes: number; sha: string; existing: AisSourceRow | null; base: IngestSummary }
+> {
   const path = resolve(file);
   const totalBytes = statSync(path).size;
   const sha = await fileSha256(path);
-  const existing: AisSourceRow | null = await getAisSource(store, sha);
+  const existing = await getAisSource(store, sha);
   const base: IngestSummary = {
     source: sha,
     file: path,
@@ -439,20 +444,36 @@ export async function ingestNmeaFile(
       seconds: (performance.now() - t0) / 1000,
     };
   }
-  const resumeAfter = existing?.status === 'running' ? existing.linesDone : 0;
-  const counts: IngestCounts =
-    resumeAfter > 0
-      ? { ...emptyCounts(), ...((existing?.summary ?? {}) as Partial<IngestCounts>) }
-      : emptyCounts();
   await startAisSource(store, {
     id: sha,
     kind: 'file',
     name: basename(path),
     path,
-    format: 'nmea',
+    format,
     bytes: totalBytes,
     startedBy: opts.actor,
   });
+  return { path, totalBytes, sha, existing, base };
+}
+
+/**
+ * Ingests one NMEA file (plain or gzip). The same file (by sha256) twice adds nothing; a file whose earlier
+ * ingest was interrupted continues after its last committed batch.
+ */
+export async function ingestNmeaFile(
+  store: Store,
+  file: string,
+  opts: IngestOptions,
+): Promise<IngestSummary> {
+  const t0 = performance.now();
+  const begun = await beginFile(store, file, 'nmea', opts, t0);
+  if ('outcome' in begun) return begun;
+  const { path, totalBytes, sha, existing, base } = begun;
+  const resumeAfter = existing?.status === 'running' ? existing.linesDone : 0;
+  const counts: IngestCounts =
+    resumeAfter > 0
+      ? { ...emptyCounts(), ...((existing?.summary ?? {}) as Partial<IngestCounts>) }
+      : emptyCounts();
 
   const ingestor = new Ingestor(store, sha);
   const batchSize = opts.batchSize ?? DEFAULT_BATCH;
@@ -611,48 +632,17 @@ export async function ingestCsvFile(
   opts: IngestOptions & { columns?: string },
 ): Promise<IngestSummary> {
   const t0 = performance.now();
-  const path = resolve(file);
-  const totalBytes = statSync(path).size;
   let mapping: ColumnMapping | undefined;
   try {
     mapping = opts.columns === undefined ? undefined : parseColumnMapping(opts.columns);
   } catch (err) {
-    throw new InputFormatError(basename(path), undefined, `column mapping: ${(err as Error).message}`);
+    throw new InputFormatError(basename(file), undefined, `column mapping: ${(err as Error).message}`);
   }
-  const sha = await fileSha256(path);
-  const existing = await getAisSource(store, sha);
-  const base: IngestSummary = {
-    source: sha,
-    file: path,
-    outcome: 'ingested',
-    vessels: 0,
-    days: 0,
-    vesselDays: 0,
-    seconds: 0,
-    ...emptyCounts(),
-  };
-  if (existing?.status === 'complete') {
-    const previous = (existing.summary ?? {}) as Partial<IngestSummary>;
-    return {
-      ...base,
-      ...previous,
-      source: sha,
-      file: path,
-      outcome: 'already',
-      seconds: (performance.now() - t0) / 1000,
-    };
-  }
+  const begun = await beginFile(store, file, 'csv', opts, t0);
+  if ('outcome' in begun) return begun;
+  const { path, totalBytes, sha, existing, base } = begun;
   const resumeAfter = existing?.status === 'running' ? existing.linesDone : 0;
   const stored = (resumeAfter > 0 ? existing?.summary : null) as Partial<IngestCounts> | null;
-  await startAisSource(store, {
-    id: sha,
-    kind: 'file',
-    name: basename(path),
-    path,
-    format: 'csv',
-    bytes: totalBytes,
-    startedBy: opts.actor,
-  });
   const ingestor = new Ingestor(store, sha);
   const batchSize = opts.batchSize ?? DEFAULT_BATCH;
   let lastLine = resumeAfter;
