@@ -6,6 +6,7 @@ import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { InputFormatError } from '../lists/errors.ts';
 import { NotFoundError } from '../lists/service.ts';
 import { portIndex } from '../maritime/detect/geo-context.ts';
 import { PRESETS } from '../maritime/detect/presets.ts';
@@ -17,6 +18,7 @@ import { addUserZone, allZones, removeUserZone, zoneGeoJson } from '../maritime/
 import type { ScreeningService } from '../screening/service.ts';
 import { eventCounts } from '../store/events.ts';
 import type { Store } from '../store/store.ts';
+import { getVessel } from '../store/vessels.ts';
 import { actorOf } from './auth.ts';
 import { bboxParam, instantParam } from './vessel-routes.ts';
 
@@ -155,6 +157,9 @@ export function registerEventRoutes(root: FastifyInstance, store: Store, screeni
     },
     async (req) => {
       const body = req.body ?? { preset: 'gfw' };
+      if (body.from !== undefined && body.to !== undefined && body.from > body.to) {
+        throw new InputFormatError('request', undefined, '`from` is after `to`');
+      }
       return detect(store, {
         preset: body.preset,
         from: body.from,
@@ -287,6 +292,11 @@ export function registerEventRoutes(root: FastifyInstance, store: Store, screeni
         params: z.object({ mmsi: z.coerce.number().int().min(0).max(999_999_999) }),
       },
     },
-    async (req) => vesselRisk(store, req.params.mmsi),
+    async (req) => {
+      if ((await getVessel(store, req.params.mmsi)) === null) {
+        throw new NotFoundError(`no vessel with MMSI ${req.params.mmsi}`);
+      }
+      return vesselRisk(store, req.params.mmsi);
+    },
   );
 }

@@ -33,7 +33,7 @@ export function registerAdminCommands(program: Command): void {
       'create a user; the password is read from stdin or prompted, never taken from the command line',
     )
     .argument('<name>', 'user name')
-    .requiredOption('--role <role>', `one of ${ROLES.join(', ')}`)
+    .requiredOption('--role <role>', `(required) one of ${ROLES.join(', ')}`)
     .option('--password-stdin', 'read the password from standard input')
     .option('--json', 'machine-readable output')
     .action(
@@ -109,7 +109,7 @@ export function registerAdminCommands(program: Command): void {
   tokens
     .command('create')
     .description('create an API token for a user; it is printed once and only its hash is stored')
-    .requiredOption('--user <name>', 'the user the token acts as')
+    .requiredOption('--user <name>', '(required) the user the token acts as')
     .option('--label <label>', 'what the token is for')
     .option('--json', 'machine-readable output')
     .action(async (opts: { user: string; label?: string; json?: boolean }, cmd: Command) => {

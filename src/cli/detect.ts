@@ -3,6 +3,7 @@
  * `watchkeeper events [list|show|evidence|export]` reads what it found; `watchkeeper presets` lists presets.
  */
 import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { type Command, Option } from 'commander';
 import { PRESETS } from '../maritime/detect/presets.ts';
 import { detect } from '../maritime/detection-service.ts';
@@ -39,8 +40,14 @@ export function registerDetectCommands(program: Command): void {
       'run maritime detection (encounters, loitering, gaps, port visits, zones, spoofing, identity) over stored AIS',
     )
     .addOption(new Option('--preset <name>', 'detection preset').choices(Object.keys(PRESETS)).default('gfw'))
-    .option('--from <time>', 'start of the window (ISO 8601 date or time; default: all data)')
-    .option('--to <time>', 'end of the window')
+    .option(
+      '--from <time>',
+      'start of the window (ISO 8601 date or time; a date means its start; default: all data)',
+    )
+    .option(
+      '--to <time>',
+      'end of the window (a date means the end of that day; default: the end of the data)',
+    )
     .option('--no-link', 'do not re-screen vessel identities against the lists first')
     .option('--json', 'machine-readable summary')
     .action(
@@ -50,6 +57,7 @@ export function registerDetectCommands(program: Command): void {
       ) => {
         const from = timeOption(opts.from, 'from', 'start');
         const to = timeOption(opts.to, 'to', 'end');
+        if (from !== undefined && to !== undefined && from > to) throw new CliError('--from is after --to');
         await withStore(cmd, async (store) => {
           const bar = countProgress('detect');
           const r = await detect(store, {
@@ -121,11 +129,16 @@ export function registerDetectCommands(program: Command): void {
         const r = await findEvents(store, { ...filterOf(opts), limit: opts.limit, offset: 0 });
         if (opts.json) return printJson(r);
         if (r.total === 0) {
-          process.stdout.write('No events. Run detection first: watchkeeper detect\n');
+          const filtered = opts.type || opts.mmsi !== undefined || opts.preset || opts.from || opts.to;
+          process.stdout.write(
+            filtered
+              ? 'No events match these filters.\n'
+              : 'No events. Run detection first: watchkeeper detect\n',
+          );
           return;
         }
         printTable(
-          ['start', 'end', 'type', 'mmsi', 'where', 'details', 'id'],
+          ['start', 'end', 'type', 'mmsi', 'where', 'details', 'preset', 'id'],
           r.items.map((e) => [
             e.start.slice(0, 16).replace('T', ' '),
             e.end ? e.end.slice(0, 16).replace('T', ' ') : 'open',
@@ -133,6 +146,7 @@ export function registerDetectCommands(program: Command): void {
             e.mmsi.join(' & '),
             `${e.lat.toFixed(3)}, ${e.lon.toFixed(3)}`,
             summarise(e.details),
+            e.preset,
             e.id,
           ]),
         );
@@ -208,8 +222,8 @@ export function registerDetectCommands(program: Command): void {
     .command('add')
     .description('add a zone from a GeoJSON file (Polygon, MultiPolygon, Feature or FeatureCollection)')
     .argument('<file>', 'GeoJSON file')
-    .requiredOption('--name <name>', 'zone name')
-    .action(async (file: string, opts: { name: string }, cmd: Command) => {
+    .option('--name <name>', "zone name (default: the Feature's properties.name, else the file name)")
+    .action(async (file: string, opts: { name?: string }, cmd: Command) => {
       let text: string;
       try {
         text = readFileSync(file, 'utf8');
@@ -222,8 +236,14 @@ export function registerDetectCommands(program: Command): void {
       } catch (err) {
         throw new CliError(`${file}: not JSON: ${(err as Error).message}`);
       }
+      const named = (geojson as { properties?: { name?: unknown } } | null)?.properties?.name;
+      const name =
+        opts.name ??
+        (typeof named === 'string' && named.trim() !== ''
+          ? named
+          : basename(file).replace(/\.(geo)?json$/i, ''));
       await withStore(cmd, async (store) => {
-        const z = await addUserZone(store, opts.name, geojson, cliActor());
+        const z = await addUserZone(store, name, geojson, cliActor());
         process.stdout.write(
           `added zone ${z.id} "${z.name}"; run watchkeeper detect to find entries and exits\n`,
         );

@@ -47,7 +47,10 @@ export function registerSimulateCommand(program: Command): void {
   program
     .command('simulate')
     .description('write a simulated AIS scenario (NMEA, ground truth) with planted behaviours')
-    .requiredOption('--out <dir>', 'output folder (scenario.nmea[.gz], truth.ndjson, scenario.json)')
+    .requiredOption(
+      '--out <dir>',
+      '(required) output folder: scenario.nmea[.gz], truth.ndjson, scenario.json',
+    )
     .addOption(
       new Option('--region <name>', 'region preset')
         .choices(Object.keys(REGIONS))

@@ -40,6 +40,9 @@ export function registerVesselCommands(program: Command): void {
         }
         await withStore(cmd, async (store) => {
           const summaries: IngestSummary[] = [];
+          // each file is its own ingest: one that fails leaves the others (and its own committed batches,
+          // which a second run resumes after) and is reported at the end
+          const failures: string[] = [];
           for (const file of files) {
             const bar = byteProgress(file.split('/').pop() ?? file);
             try {
@@ -50,6 +53,9 @@ export function registerVesselCommands(program: Command): void {
                   onProgress: (p) => bar.update(p.bytes, p.totalBytes),
                 }),
               );
+            } catch (err) {
+              if (files.length === 1) throw err;
+              failures.push(`${file}: ${(err as Error).message}`);
             } finally {
               bar.stop();
             }
@@ -70,9 +76,10 @@ export function registerVesselCommands(program: Command): void {
             });
             bar.stop();
           }
-          if (opts.json) return printJson(detection === null ? summaries : { ingest: summaries, detection });
-          for (const s of summaries) process.stdout.write(describeIngest(s));
-          if (detection !== null) {
+          if (opts.json)
+            printJson(detection === null ? summaries : { ingest: summaries, detection, failures });
+          else for (const s of summaries) process.stdout.write(describeIngest(s));
+          if (detection !== null && !opts.json) {
             process.stdout.write(
               `detection (${detection.preset}) over ${detection.from} – ${detection.to}: ${detection.events} events` +
                 `${
@@ -83,6 +90,11 @@ export function registerVesselCommands(program: Command): void {
                     : ''
                 }, ` +
                 `${detection.alertsRaised} new alerts\n`,
+            );
+          }
+          if (failures.length > 0) {
+            throw new CliError(
+              `${failures.length} of ${files.length} files not ingested:\n  ${failures.join('\n  ')}`,
             );
           }
         });
@@ -104,7 +116,11 @@ export function registerVesselCommands(program: Command): void {
         const r = await findVessels(store, { q: query, limit: opts.limit, offset: 0 });
         if (opts.json) return printJson(r);
         if (r.total === 0) {
-          process.stdout.write('No vessels found. Ingest AIS first: watchkeeper ais ingest FILE…\n');
+          process.stdout.write(
+            query
+              ? `No vessel matches "${query}" (MMSI, IMO, name or call sign, former ones too).\n`
+              : 'No vessels yet. Ingest AIS first: watchkeeper ais ingest FILE… (or watchkeeper simulate)\n',
+          );
           return;
         }
         printTable(
@@ -170,6 +186,8 @@ export function registerVesselCommands(program: Command): void {
     .option('--json', 'machine-readable output')
     .action(async (mmsi: number, opts: { json?: boolean }, cmd: Command) => {
       await withStore(cmd, async (store) => {
+        if ((await vesselDetail(store, mmsi)) === null)
+          throw new CliError(`no vessel with MMSI ${mmsi} in the store`);
         const r = await vesselRisk(store, mmsi);
         if (opts.json) return printJson(r);
         process.stdout.write(`${mmsi}: risk ${r.score}/100 (${r.level})\n`);
@@ -180,12 +198,14 @@ export function registerVesselCommands(program: Command): void {
     });
   vessels
     .command('track')
-    .description('positions of a vessel over a period, with the raw sentence each came from')
+    .description(
+      'positions of a vessel over a period, each with the source (file sha256 or feed log) and line of its raw sentence',
+    )
     .argument('<mmsi>', 'MMSI', intArg(0, 999_999_999))
-    .option('--from <time>', 'ISO 8601 time or date (default: 1970)')
-    .option('--to <time>', 'ISO 8601 time or date (default: now)')
+    .option('--from <time>', 'ISO 8601 time or date, a date meaning its start (default: all)')
+    .option('--to <time>', 'ISO 8601 time or date, a date meaning its end (default: now)')
     .option('--limit <n>', 'at most this many positions', intArg(1, 10_000_000), 10_000)
-    .option('--json', 'machine-readable output (GeoJSON-free list of points)')
+    .option('--json', 'machine-readable output')
     .action(
       async (
         mmsi: number,
@@ -196,7 +216,10 @@ export function registerVesselCommands(program: Command): void {
         const to = opts.to === undefined ? Date.now() : parseInstant(opts.to, 'end');
         if (from === null) throw new CliError(`--from: not a date or time: ${opts.from}`);
         if (to === null) throw new CliError(`--to: not a date or time: ${opts.to}`);
+        if (from > to) throw new CliError('--from is after --to');
         await withStore(cmd, async (store) => {
+          if ((await vesselDetail(store, mmsi)) === null)
+            throw new CliError(`no vessel with MMSI ${mmsi} in the store`);
           const r = await trackPoints(store, mmsi, { from, to, limit: opts.limit });
           if (opts.json) return printJson(r);
           printTable(
@@ -231,7 +254,8 @@ function describeIngest(s: IngestSummary): string {
   return (
     `${s.file}${s.outcome === 'resumed' ? ' (resumed)' : ''}: ${s.lines} lines, ${s.messages} messages decoded ` +
     `in ${s.seconds.toFixed(1)} s (${rate}/s)\n` +
-    `  stored: ${s.positions} positions, ${s.staticReports} static reports; ${s.vessels} vessels, ${s.days} days, ${s.vesselDays} vessel-days\n` +
+    `  stored: ${s.positions} position reports (one report heard by several receivers is kept once), ${s.staticReports} static reports; ` +
+    `${s.vessels} vessel(s), ${s.days} day(s), ${s.vesselDays} vessel-day(s)\n` +
     (types ? `  by type: ${types}\n` : '') +
     `  rejected: ${rejectedTotal}${rejected.length > 0 ? ` (${rejected.map(([k, n]) => `${k}: ${n}`).join(', ')})` : ''}` +
     (s.noTime > 0 ? `; without a receive time (not stored): ${s.noTime}` : '') +

@@ -74,7 +74,7 @@ export function registerWatchCommands(program: Command): void {
       'add the rows of a CSV (columns: id, name, type, dob, nationality, imo, mmsi, passport) and screen them',
     )
     .argument('<watchlist>', 'watchlist name or id')
-    .requiredOption('--input <file.csv>', 'the names or vessels to monitor')
+    .requiredOption('--input <file.csv>', '(required) the names or vessels to monitor')
     .addOption(new Option('--schema <schema>', 'type when the CSV has no type column').default('Thing'))
     .action(async (watchlist: string, opts: { input: string; schema: string }, cmd: Command) => {
       await withStore(cmd, async (store) => {
@@ -97,7 +97,9 @@ export function registerWatchCommands(program: Command): void {
 
   const alerts = program
     .command('alerts')
-    .description('the alert inbox: new or changed hits on your watchlists')
+    .description(
+      'the alert inbox: watchlist hits, and maritime events involving designated vessels or DPRK ports',
+    )
     .enablePositionalOptions()
     .addOption(new Option('--status <status>', 'only these').choices(['open', 'confirmed', 'dismissed']))
     .option('--limit <n>', 'page size', intArg(1, 500), 50)
@@ -114,6 +116,19 @@ export function registerWatchCommands(program: Command): void {
             ['id', 'status', 'score', 'subject', 'hit'],
             page.items.map((a) => {
               const d = a.details as { label?: string; caption?: string; reference?: string };
+              if (a.kind === 'maritime') {
+                const m = a.details as {
+                  reason?: string;
+                  event?: { id: string; type: string; start: string };
+                };
+                return [
+                  a.id,
+                  a.status,
+                  a.score?.toFixed(2) ?? '',
+                  `${m.event?.type ?? 'event'} ${m.event?.start?.slice(0, 16) ?? ''}`,
+                  `${m.reason ?? ''} (event ${m.event?.id ?? ''})`,
+                ];
+              }
               return [
                 a.id,
                 a.status,

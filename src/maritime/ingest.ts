@@ -611,6 +611,17 @@ export function looksLikeNmea(head: string): boolean {
   return lines.some((l) => /[!$][A-Z-]{2}VD[MO],|\$PGHP,|^\\[a-z]:/.test(l));
 }
 
+/** Whether text read as latin1 is binary: NUL bytes, or more than a tenth control characters. */
+function looksBinary(head: string): boolean {
+  let control = 0;
+  for (let i = 0; i < head.length; i++) {
+    const c = head.charCodeAt(i);
+    if (c === 0) return true;
+    if (c < 32 && c !== 9 && c !== 10 && c !== 13) control++;
+  }
+  return control > head.length / 10;
+}
+
 /** Ingests a file of any supported kind: NMEA (plain or gzip) or a CSV of decoded positions. */
 export async function ingestAisFile(
   store: Store,
@@ -618,7 +629,15 @@ export async function ingestAisFile(
   opts: IngestOptions & { columns?: string },
 ): Promise<IngestSummary> {
   const head = await peekInput(file);
+  if (head.length === 0) throw new InputFormatError(basename(file), undefined, 'the file is empty');
   if (looksLikeNmea(head)) return ingestNmeaFile(store, file, opts);
+  if (looksBinary(head)) {
+    throw new InputFormatError(
+      basename(file),
+      undefined,
+      'not AIS: neither NMEA sentences (!AIVDM…, tag blocks, $PGHP) nor a CSV of positions (binary data)',
+    );
+  }
   return ingestCsvFile(store, file, opts);
 }
 
@@ -689,7 +708,11 @@ export async function ingestCsvFile(
     if (err instanceof StopIngest) {
       return { ...base, ...progressCounts(), seconds: (performance.now() - t0) / 1000 };
     }
-    if (err instanceof CsvLayoutError) throw new InputFormatError(basename(path), undefined, err.message);
+    if (err instanceof CsvLayoutError) {
+      // the header is quoted in the message: keep it printable
+      const printable = err.message.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '?');
+      throw new InputFormatError(basename(path), undefined, printable);
+    }
     throw err;
   }
   const counts: IngestCounts = {

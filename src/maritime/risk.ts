@@ -23,7 +23,7 @@ import { insertAlertIfNew } from '../store/screening.ts';
 import type { Store } from '../store/store.ts';
 import { identitiesOf, identityHistory } from '../store/vessels.ts';
 import { isValidImo } from './imo.ts';
-import { mmsiWarnings } from './mmsi.ts';
+import { flagOfMmsi, mmsiWarnings } from './mmsi.ts';
 
 /** Links scoring below this are not kept (the screening default threshold). */
 export const LINK_THRESHOLD = 0.7;
@@ -106,6 +106,23 @@ export async function linkVessels(
   return { screened, linked };
 }
 
+/** What an event is about, without its preset: the same port call found by two presets is one subject. */
+export function eventSubject(e: Pick<EventRow, 'type' | 'mmsi' | 'start' | 'details'>): string {
+  const d = e.details;
+  return `event:${e.type}:${e.mmsi.join(',')}:${new Date(e.start).toISOString()}:${String(d.kind ?? d.portId ?? d.zoneId ?? '')}`;
+}
+
+/** Events of several presets, one per subject (the default preset's when it has one). */
+function distinctEvents(events: readonly EventRow[]): EventRow[] {
+  const out = new Map<string, EventRow>();
+  for (const e of events) {
+    const k = eventSubject(e);
+    const had = out.get(k);
+    if (had === undefined || (had.preset !== 'gfw' && e.preset === 'gfw')) out.set(k, e);
+  }
+  return [...out.values()];
+}
+
 /** Raises alerts for events that involve designated vessels or DPRK ports. Returns how many are new. */
 export async function raiseMaritimeAlerts(store: Store, events: readonly EventRow[]): Promise<number> {
   const mmsis = [...new Set(events.flatMap((e) => e.mmsi))];
@@ -146,7 +163,8 @@ export async function raiseMaritimeAlerts(store: Store, events: readonly EventRo
         id: randomUUID(),
         kind: 'maritime',
         status: 'open',
-        subject: `event:${e.id}`,
+        // one alert per finding, whichever presets found it
+        subject: eventSubject(e),
         entityId: r.entityId ?? `port:${String(e.details.portId ?? '')}`,
         entityHash: e.type,
         score: r.score,
@@ -202,6 +220,7 @@ export const RISK_POINTS = {
   sharedImo: 20,
   mmsiWarning: 5,
   dprkZone: 10,
+  dprkFlag: 20,
 } as const;
 
 /** A vessel's risk score with its reasons, from its links, events and identity anomalies. */
@@ -226,7 +245,7 @@ export async function vesselRisk(store: Store, mmsi: number): Promise<VesselRisk
       refs: ownerLinks.map((l) => l.entityId),
     });
   }
-  const { rows: events } = await listEvents(store, { mmsi, limit: 1000, offset: 0 });
+  const events = distinctEvents((await listEvents(store, { mmsi, limit: 5000, offset: 0 })).rows);
   const add = (code: string, points: number, text: string, refs: string[]) => {
     if (refs.length > 0) reasons.push({ code, points, text, refs });
   };
@@ -303,6 +322,14 @@ export async function vesselRisk(store: Store, mmsi: number): Promise<VesselRisk
     'entered DPRK waters',
     zone.map((e) => e.id),
   );
+  if (flagOfMmsi(mmsi)?.country === 'kp') {
+    reasons.push({
+      code: 'dprk_flag',
+      points: RISK_POINTS.dprkFlag,
+      text: "broadcasts a DPRK MMSI (MID 445): a DPRK-flagged vessel, under the UN regime's vessel measures",
+      refs: [],
+    });
+  }
   const warnings = mmsiWarnings(mmsi);
   if (warnings.length > 0) {
     reasons.push({

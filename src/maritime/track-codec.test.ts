@@ -72,11 +72,13 @@ test('the encoding is compact: a day of 10 s reports takes well under 16 bytes a
   assert.ok(bytes.length / 8640 < 16, `${bytes.length / 8640} bytes per position`);
 });
 
-test('normalizeTrack sorts by time and drops exact duplicates only', () => {
+test('normalizeTrack sorts by time and keeps one report per time and position', () => {
   const a = sample(10);
   const b = sample(10, 'b'.repeat(64));
   const merged = mergeTracks([a, b, a]);
-  assert.equal(merged.n, 20, 'a twice counts once; b differs by source');
+  assert.equal(merged.n, 10, 'the same report from another source (a second receiver) is stored once');
+  const shifted = sample(10, 'b'.repeat(64), 1_700_000_000_000 + 5_000);
+  assert.equal(mergeTracks([a, shifted]).n, 20, 'reports at other times are all kept');
   for (let i = 1; i < merged.n; i++) assert.ok((merged.t[i] as number) >= (merged.t[i - 1] as number));
   assert.deepEqual(merged.sources, ['a'.repeat(64), 'b'.repeat(64)]);
   const back = decodeTrack(encodeTrack(merged));

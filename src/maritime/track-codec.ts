@@ -14,7 +14,8 @@
  *   type     byte (AIS message type; 0 = unknown, e.g. from a CSV)
  *   source   varint index into the source list (file sha256 or feed log id)
  *   line     zigzag delta varints (line of the raw sentence in that source)
- * Positions are kept sorted by time; exact duplicates (same time, position and source line) are dropped.
+ * Positions are kept sorted by time; duplicates (the same time and position, such as one report heard by two
+ * receivers or a file ingested again under another name) are stored once, with the first one's source line.
  */
 
 export const UNIT = 600000;
@@ -197,7 +198,7 @@ class ByteReader {
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
-/** Sorts by time (then source and line) and drops exact duplicates; returns a new, tight TrackColumns. */
+/** Sorts by time (then source and line) and drops duplicates (same time and position); returns a new TrackColumns. */
 export function normalizeTrack(c: TrackColumns): TrackColumns {
   const n = c.n;
   let sorted = true;
@@ -224,14 +225,7 @@ export function normalizeTrack(c: TrackColumns): TrackColumns {
   let last = -1;
   for (let k = 0; k < n; k++) {
     const i = order[k] as number;
-    if (
-      last >= 0 &&
-      c.t[i] === c.t[last] &&
-      c.lat[i] === c.lat[last] &&
-      c.lon[i] === c.lon[last] &&
-      c.src[i] === c.src[last] &&
-      c.line[i] === c.line[last]
-    ) {
+    if (last >= 0 && c.t[i] === c.t[last] && c.lat[i] === c.lat[last] && c.lon[i] === c.lon[last]) {
       continue;
     }
     const j = out.n++;

@@ -177,14 +177,16 @@ export async function runDetection(store: Store, opts: DetectionOptions): Promis
         coverage.add(c.t[i] as number, (c.lat[i] as number) / 600000, (c.lon[i] as number) / 600000);
       const r = detectVessel(mmsi, c, p, opts.geo, dataEnd, slow, slowMaxKn);
       positions += r.positions;
-      for (const f of r.findings)
+      for (const f of r.findings) {
+        const idx = [...new Set(f.evidence)].filter((i) => i >= 0 && i < c.n);
         events.push(
           toEvent(
             [mmsi],
             f,
-            f.evidence.map((i) => ref(c, i)),
+            idx.map((i) => ref(c, i)),
           ),
         );
+      }
       for (const g of r.gaps) {
         const after = g.end === null ? [] : [ref(c, Math.min(c.n - 1, nextIndex(c, g.i)))];
         gapCandidates.push({ g, evidence: [ref(c, g.i), ...after] });
@@ -281,7 +283,7 @@ export async function runDetection(store: Store, opts: DetectionOptions): Promis
     vessels,
     positions,
     byType,
-    seconds: (performance.now() - t0) / 1000,
+    seconds: Math.round(performance.now() - t0) / 1000,
     events: windowed,
   };
   if (!opts.dryRun) {

@@ -222,10 +222,17 @@ export function detectVessel(
           portId: port.id,
           country: port.country,
           dprk: port.country === 'kp',
+          // in port at the vessel's first report in the window: it arrived earlier, when is not known
+          ...(portEntry === firstIndex ? { startedBeforeData: true } : {}),
           closestM: Math.round(portMinDist),
           durationHours: end === null ? null : round((end - (c.t[portEntry] as number)) / 3_600_000, 2),
         },
-        evidence: exitIndex >= 0 ? [portEntry, exitIndex] : [portEntry, portLast],
+        evidence:
+          exitIndex >= 0
+            ? [portEntry, exitIndex]
+            : portLast > portEntry
+              ? [portEntry, portLast]
+              : [portEntry],
       });
     }
     port = null;
@@ -234,11 +241,13 @@ export function detectVessel(
   };
 
   let positions = 0;
+  let firstIndex = -1;
   for (let i = 0; i < n; i++) {
     if (outlier[i] === 1) continue;
     const t = c.t[i] as number;
     if (prev >= 0 && t === (c.t[prev] as number)) continue; // a duplicate from a second receiver
     positions++;
+    if (firstIndex < 0) firstIndex = i;
     const la = lat[i] as number;
     const lo = lon[i] as number;
     if (prev >= 0 && t - (c.t[prev] as number) >= gapMs) {
