@@ -710,7 +710,12 @@ export async function ingestCsvFile(
     }
     if (err instanceof CsvLayoutError) {
       // the header is quoted in the message: keep it printable
-      const printable = err.message.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '?');
+      const printable = [...err.message]
+        .map((ch) => {
+          const c = ch.charCodeAt(0);
+          return (c < 32 && c !== 9 && c !== 10) || (c >= 127 && c < 160) ? '?' : ch;
+        })
+        .join('');
       throw new InputFormatError(basename(path), undefined, printable);
     }
     throw err;
