@@ -36,6 +36,11 @@ export const instantParam = (edge: 'start' | 'end') =>
   z
     .string()
     .max(40)
+    .describe(
+      edge === 'start'
+        ? 'ISO 8601 time (UTC unless it says otherwise) or date; a date means the start of that UTC day'
+        : 'ISO 8601 time (UTC unless it says otherwise) or date; a date means the end of that UTC day',
+    )
     .transform((s, ctx) => {
       const t = parseInstant(s, edge);
       if (t === null) {
@@ -52,6 +57,7 @@ export const instantParam = (edge: 'start' | 'end') =>
 export const bboxParam = z
   .string()
   .max(100)
+  .describe('west,south,east,north in degrees (WGS 84); west > east crosses the antimeridian')
   .transform((s, ctx) => {
     const parts = s.split(',').map((p) => Number(p.trim()));
     const [west, south, east, north] = parts as [number, number, number, number];
