@@ -43,6 +43,7 @@ import {
 } from '../lists/service.ts';
 import { LIST_SOURCES, type ListSource } from '../lists/types.ts';
 import { updateLists } from '../lists/update-service.ts';
+import type { FeedManager } from '../maritime/feed-manager.ts';
 import { getRegime, listRegimes } from '../regimes/index.ts';
 import { AlertError } from '../screening/monitoring/alerts.ts';
 import { rescreenWatchlists, WatchlistError } from '../screening/monitoring/watchlists.ts';
@@ -51,6 +52,7 @@ import type { Store } from '../store/store.ts';
 import { actorOf, installAccessControl, SESSION_COOKIE } from './auth.ts';
 import { registerDemoRoutes } from './demo-routes.ts';
 import { registerEventRoutes } from './event-routes.ts';
+import { registerFeedRoutes } from './feed-routes.ts';
 import { LoginLimiter } from './login-limiter.ts';
 import { registerScreeningRoutes } from './screening-routes.ts';
 import { registerVesselRoutes } from './vessel-routes.ts';
@@ -76,6 +78,8 @@ export interface ServerOptions {
   webDir?: string;
   /** Where `POST /api/lists/update` keeps the downloaded official lists; default a temporary folder. */
   listDownloadDir?: string;
+  /** Runs the live AIS feeds configured in the store (serve passes one; without it feeds are only configured). */
+  feeds?: FeedManager;
 }
 
 const source = z.enum(LIST_SOURCES as unknown as [string, ...string[]]);
@@ -479,6 +483,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     screening,
   );
   registerEventRoutes(app, store, screening);
+  registerFeedRoutes(app, store, opts.feeds);
   registerDemoRoutes(
     app,
     store,

@@ -5,6 +5,8 @@ import { buildServer } from '../api/server.ts';
 import { ensureWebApp } from '../api/web-app.ts';
 import { countUsers, createUser } from '../auth/service.ts';
 import { defaultDownloadDir } from '../lists/update-service.ts';
+import { FeedManager } from '../maritime/feed-manager.ts';
+import { ScreeningService } from '../screening/service.ts';
 import type { Store } from '../store/store.ts';
 import { openStore } from '../store/store.ts';
 import { globals } from './context.ts';
@@ -44,15 +46,21 @@ export function registerServeCommand(program: Command): void {
       );
       const store = await openStore(g.databaseUrl ? { databaseUrl: g.databaseUrl } : { dataDir: g.dataDir });
       await ensureFirstAdmin(store);
+      const screening = new ScreeningService(store);
+      // the live AIS feeds configured on the admin page run inside the server
+      const feeds = new FeedManager(store, { logDir: join(resolve(g.dataDir), 'feeds'), screening });
       const app = await buildServer({
         store,
         logger: !opts.quiet,
         warmScreening: true,
+        screening,
+        feeds,
         aisFileDir: join(resolve(g.dataDir), 'ais-files'),
         listDownloadDir: defaultDownloadDir(resolve(g.dataDir)),
         webDir,
       });
       const close = async () => {
+        await feeds.close();
         await app.close();
         await store.close();
         process.exit(0);
@@ -60,6 +68,7 @@ export function registerServeCommand(program: Command): void {
       process.once('SIGINT', close);
       process.once('SIGTERM', close);
       await app.listen({ host: opts.host, port: opts.port });
+      await feeds.sync();
       process.stderr.write(
         `watchkeeper: serving on http://${opts.host}:${opts.port} (${store.describe}); web app at /, API docs at /api/docs\n`,
       );

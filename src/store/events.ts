@@ -366,3 +366,58 @@ export async function mmsisWithMostEvents(store: Engine, limit: number): Promise
     .execute();
   return rows.map((r) => r.mmsi);
 }
+
+export interface AisFeedRow {
+  id: string;
+  name: string;
+  kind: 'tcp' | 'udp';
+  host: string;
+  port: number;
+  enabled: boolean;
+  createdBy: string;
+  createdAt: string;
+}
+
+export async function listAisFeeds(store: Engine): Promise<AisFeedRow[]> {
+  const rows = await store.db.selectFrom('ais_feeds').selectAll().orderBy('name').execute();
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    kind: r.kind,
+    host: r.host,
+    port: r.port,
+    enabled: Number(r.enabled) === 1,
+    createdBy: r.created_by,
+    createdAt: store.readTime(r.created_at),
+  }));
+}
+
+export async function insertAisFeed(store: Engine, f: AisFeedRow): Promise<void> {
+  await store.db
+    .insertInto('ais_feeds')
+    .values({
+      id: f.id,
+      name: f.name,
+      kind: f.kind,
+      host: f.host,
+      port: f.port,
+      enabled: f.enabled ? 1 : 0,
+      created_by: f.createdBy,
+      created_at: f.createdAt,
+    })
+    .execute();
+}
+
+export async function setAisFeedEnabled(store: Engine, id: string, enabled: boolean): Promise<boolean> {
+  const r = await store.db
+    .updateTable('ais_feeds')
+    .set({ enabled: enabled ? 1 : 0 })
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
+export async function deleteAisFeed(store: Engine, id: string): Promise<boolean> {
+  const r = await store.db.deleteFrom('ais_feeds').where('id', '=', id).executeTakeFirst();
+  return Number(r.numDeletedRows) > 0;
+}

@@ -381,6 +381,22 @@ function migrations(engine: Engine): Record<string, Migration> {
           .execute();
       },
     },
+    // Live AIS feeds the server runs itself (configured from the admin page or the API).
+    '0007-ais-feeds': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('ais_feeds')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('name', 'text', (c) => c.notNull().unique())
+          .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in ('tcp','udp')`))
+          .addColumn('host', 'text', (c) => c.notNull())
+          .addColumn('port', 'integer', (c) => c.notNull())
+          .addColumn('enabled', 'integer', (c) => c.notNull())
+          .addColumn('created_by', 'text', (c) => c.notNull())
+          .addColumn('created_at', time, (c) => c.notNull())
+          .execute();
+      },
+    },
   };
 }
 

@@ -27,6 +27,7 @@ export interface Database {
   detection_runs: DetectionRunsTable;
   vessel_links: VesselLinksTable;
   user_zones: UserZonesTable;
+  ais_feeds: AisFeedsTable;
 }
 
 export type Decision = 'match' | 'false_positive';
@@ -303,6 +304,18 @@ export interface UserZonesTable {
   id: string;
   name: string;
   geojson: unknown;
+  created_by: string;
+  created_at: string;
+}
+
+/** A live AIS feed the server runs (TCP client or UDP listener). */
+export interface AisFeedsTable {
+  id: string;
+  name: string;
+  kind: 'tcp' | 'udp';
+  host: string;
+  port: number;
+  enabled: number;
   created_by: string;
   created_at: string;
 }

@@ -1,9 +1,9 @@
 /**
  * Administration (admin role): users and roles, API tokens, list updates, AIS sources.
- * URL: /admin?tab=users|tokens|lists|ais (&user= for the tokens of one user).
+ * URL: /admin?tab=users|tokens|lists|ais|feeds (&user= for the tokens of one user).
  */
 import { type FormEvent, useState } from 'react';
-import { api } from '../api.ts';
+import { api, request } from '../api.ts';
 import type { ApiToken, Role, User } from '../api-types.ts';
 import { useAuth } from '../auth.tsx';
 import { AisSourcesTable } from '../components/ais-sources.tsx';
@@ -335,8 +335,27 @@ function Tokens({ user, setUser }: { user: string; setUser: (u: string) => void 
 
 function ListUpdates() {
   const lists = useApi((signal) => api.lists(signal), []);
+  const action = useAction();
+  const update = () =>
+    void action.run(async () => {
+      const r = await request<{ outcomes: { id: string; status: string; message?: string }[] }>(
+        '/api/lists/update',
+        {
+          method: 'POST',
+          body: {},
+        },
+      );
+      lists.reload();
+      return r.outcomes.map((o) => `${o.id}: ${o.status}${o.message ? ` (${o.message})` : ''}`).join('; ');
+    });
   return (
     <Card title="List updates">
+      <p>
+        <button type="button" onClick={update} disabled={action.busy}>
+          {action.busy ? 'Downloading…' : 'Download the official lists now'}
+        </button>
+      </p>
+      {action.feedback}
       <p>
         The official lists are downloaded with <code>watchkeeper lists update</code> (conditional requests,
         checksums; run it from cron or a systemd timer), or imported from files on the{' '}
@@ -374,7 +393,7 @@ function AisSources({ page, setPage }: { page: number; setPage: (p: number) => v
       <p className="muted small">
         Files are ingested with <code>watchkeeper ais ingest FILE…</code> (or{' '}
         <code>POST /api/ais/ingest</code>); live feeds with{' '}
-        <code>watchkeeper ais listen tcp://HOST:PORT</code>. The latest 200 are listed.
+        <code>watchkeeper ais listen --tcp HOST:PORT</code> or the AIS feeds tab. The latest 200 are listed.
       </p>
       <Async state={sources}>
         {(r) => (
@@ -384,6 +403,164 @@ function AisSources({ page, setPage }: { page: number; setPage: (p: number) => v
           </>
         )}
       </Async>
+    </Card>
+  );
+}
+
+interface FeedStatusView {
+  running: boolean;
+  state: string;
+  detail: string | null;
+  lines: number;
+  positions: number;
+  connections: number;
+  lastError: string | null;
+}
+
+interface FeedView {
+  id: string;
+  name: string;
+  kind: 'tcp' | 'udp';
+  host: string;
+  port: number;
+  enabled: boolean;
+  status: FeedStatusView | null;
+}
+
+/** Live AIS feeds the server runs: add, enable/disable, remove, and how each one is doing. */
+function Feeds() {
+  const feeds = useApi(
+    (signal) => request<{ managed: boolean; items: FeedView[] }>('/api/feeds', { signal }),
+    [],
+  );
+  const action = useAction();
+  const [name, setName] = useState('');
+  const [kind, setKind] = useState<'tcp' | 'udp'>('tcp');
+  const [host, setHost] = useState('127.0.0.1');
+  const [port, setPort] = useState('10110');
+  const add = (e: FormEvent) => {
+    e.preventDefault();
+    void action.run(async () => {
+      await request('/api/feeds', { method: 'POST', body: { name, kind, host, port: Number(port) } });
+      feeds.reload();
+      setName('');
+      return `Feed "${name}" added; the server connects to it now.`;
+    });
+  };
+  const toggle = (f: FeedView) =>
+    void action.run(async () => {
+      await request(`/api/feeds/${f.id}`, { method: 'PATCH', body: { enabled: !f.enabled } });
+      feeds.reload();
+      return `Feed "${f.name}" ${f.enabled ? 'disabled' : 'enabled'}.`;
+    });
+  const remove = (f: FeedView) =>
+    void action.run(async () => {
+      await request(`/api/feeds/${f.id}`, { method: 'DELETE' });
+      feeds.reload();
+      return `Feed "${f.name}" removed (its raw logs and stored positions stay).`;
+    });
+  return (
+    <Card title="Live AIS feeds">
+      <p className="muted small">
+        The server connects to each enabled TCP feed (AIS-catcher, rtl-ais, an aggregator) or listens on the
+        UDP port, keeps a raw log per feed and day under the data folder, stores positions every few seconds
+        and runs detection over the last day every 10 minutes. <code>watchkeeper ais listen</code> does the
+        same from a terminal.
+      </p>
+      {action.feedback}
+      <Async state={feeds}>
+        {(r) => (
+          <>
+            {!r.managed && (
+              <p className="muted small">
+                This server was started without running feeds: they are configured only.
+              </p>
+            )}
+            <DataTable
+              caption="Feeds"
+              captionHidden
+              columns={[
+                { header: 'Name', cell: (f) => f.name },
+                { header: 'Source', cell: (f) => `${f.kind}://${f.host}:${f.port}` },
+                {
+                  header: 'Status',
+                  cell: (f) =>
+                    !f.enabled ? (
+                      <Badge>disabled</Badge>
+                    ) : f.status ? (
+                      <>
+                        <Badge>{f.status.state}</Badge> {f.status.detail ?? ''}
+                        {f.status.lastError &&
+                          f.status.state !== 'connected' &&
+                          f.status.state !== 'listening' && (
+                            <span className="small muted"> last error: {f.status.lastError}</span>
+                          )}
+                      </>
+                    ) : (
+                      '—'
+                    ),
+                },
+                { header: 'Lines', cell: (f) => fmtNumber(f.status?.lines ?? 0), className: 'num' },
+                { header: 'Positions', cell: (f) => fmtNumber(f.status?.positions ?? 0), className: 'num' },
+                {
+                  header: 'Actions',
+                  cell: (f) => (
+                    <>
+                      <button type="button" onClick={() => toggle(f)} disabled={action.busy}>
+                        {f.enabled ? 'Disable' : 'Enable'}
+                      </button>{' '}
+                      <button type="button" onClick={() => remove(f)} disabled={action.busy}>
+                        Remove
+                      </button>
+                    </>
+                  ),
+                },
+              ]}
+              rows={r.items}
+              rowKey={(f) => f.id}
+              empty="No feed configured."
+            />
+          </>
+        )}
+      </Async>
+      <p>
+        <button type="button" onClick={feeds.reload}>
+          Refresh status
+        </button>
+      </p>
+      <h3>Add a feed</h3>
+      <form onSubmit={add} aria-label="Add a feed">
+        <Field label="Name">
+          {(p) => <input {...p} value={name} onChange={(e) => setName(e.target.value)} required />}
+        </Field>
+        <Field label="Kind">
+          {(p) => (
+            <select {...p} value={kind} onChange={(e) => setKind(e.target.value as 'tcp' | 'udp')}>
+              <option value="tcp">TCP (connect to)</option>
+              <option value="udp">UDP (listen on)</option>
+            </select>
+          )}
+        </Field>
+        <Field label={kind === 'tcp' ? 'Host' : 'Local address'}>
+          {(p) => <input {...p} value={host} onChange={(e) => setHost(e.target.value)} required />}
+        </Field>
+        <Field label="Port">
+          {(p) => (
+            <input
+              {...p}
+              type="number"
+              min={1}
+              max={65535}
+              value={port}
+              onChange={(e) => setPort(e.target.value)}
+              required
+            />
+          )}
+        </Field>
+        <button type="submit" disabled={action.busy}>
+          Add feed
+        </button>
+      </form>
     </Card>
   );
 }
@@ -405,12 +582,14 @@ export default function AdminPage() {
           { id: 'tokens', label: 'API tokens' },
           { id: 'lists', label: 'List updates' },
           { id: 'ais', label: 'AIS sources' },
+          { id: 'feeds', label: 'AIS feeds' },
         ]}
       />
       {state.tab === 'users' && <Users />}
       {state.tab === 'tokens' && <Tokens user={state.user} setUser={(user) => setState({ user })} />}
       {state.tab === 'lists' && <ListUpdates />}
       {state.tab === 'ais' && <AisSources page={state.page} setPage={(page) => setState({ page })} />}
+      {state.tab === 'feeds' && <Feeds />}
     </>
   );
 }

@@ -1,0 +1,124 @@
+/**
+ * Live AIS feeds run by the server: `GET /api/feeds` (configuration and status), `POST /api/feeds`,
+ * `PATCH /api/feeds/{id}` (enable, disable), `DELETE /api/feeds/{id}`. Changing feeds needs admin.
+ */
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { InputFormatError } from '../lists/errors.ts';
+import { NotFoundError } from '../lists/service.ts';
+import type { FeedManager } from '../maritime/feed-manager.ts';
+import { deleteAisFeed, insertAisFeed, listAisFeeds, setAisFeedEnabled } from '../store/events.ts';
+import type { Store } from '../store/store.ts';
+import { actorOf } from './auth.ts';
+
+const feedId = z.object({ id: z.string().max(64) });
+
+export function registerFeedRoutes(
+  root: FastifyInstance,
+  store: Store,
+  feeds: FeedManager | undefined,
+): void {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+  const sync = async () => {
+    await feeds?.sync();
+  };
+
+  app.get(
+    '/api/feeds',
+    {
+      config: { access: 'read' },
+      schema: {
+        tags: ['vessels'],
+        summary: 'Live AIS feeds the server runs, with their status (connected, lines, last error)',
+      },
+    },
+    async () => ({
+      managed: feeds !== undefined,
+      items: feeds ? await feeds.status() : (await listAisFeeds(store)).map((f) => ({ ...f, status: null })),
+    }),
+  );
+
+  app.post(
+    '/api/feeds',
+    {
+      config: { access: 'admin' },
+      schema: {
+        tags: ['vessels'],
+        summary:
+          'Add a live AIS feed: a TCP server to connect to (AIS-catcher, rtl-ais, aggregators) or a UDP port to listen on',
+        body: z.object({
+          name: z
+            .string()
+            .min(1)
+            .max(64)
+            .regex(/^[A-Za-z0-9._ -]+$/, 'letters, digits, space, ".", "-" or "_"'),
+          kind: z.enum(['tcp', 'udp']),
+          host: z
+            .string()
+            .min(1)
+            .max(255)
+            .regex(/^[A-Za-z0-9.:_-]+$/, 'a host name or IP address')
+            .describe('TCP: the server to connect to; UDP: the local address to listen on (0.0.0.0 for all)'),
+          port: z.number().int().min(1).max(65535),
+          enabled: z.boolean().default(true),
+        }),
+      },
+    },
+    async (req) => {
+      const existing = await listAisFeeds(store);
+      if (existing.some((f) => f.name === req.body.name)) {
+        throw new InputFormatError('feed', undefined, `a feed named "${req.body.name}" exists`);
+      }
+      if (existing.some((f) => f.kind === 'udp' && req.body.kind === 'udp' && f.port === req.body.port)) {
+        throw new InputFormatError('feed', undefined, `UDP port ${req.body.port} is taken by another feed`);
+      }
+      const row = {
+        id: `feed-${randomUUID().slice(0, 8)}`,
+        ...req.body,
+        createdBy: actorOf(req),
+        createdAt: new Date().toISOString(),
+      };
+      await insertAisFeed(store, row);
+      await sync();
+      return row;
+    },
+  );
+
+  app.patch(
+    '/api/feeds/:id',
+    {
+      config: { access: 'admin' },
+      schema: {
+        tags: ['vessels'],
+        summary: 'Enable or disable a feed',
+        params: feedId,
+        body: z.object({ enabled: z.boolean() }),
+      },
+    },
+    async (req) => {
+      if (!(await setAisFeedEnabled(store, req.params.id, req.body.enabled)))
+        throw new NotFoundError(`no feed ${req.params.id}`);
+      await sync();
+      return { id: req.params.id, enabled: req.body.enabled };
+    },
+  );
+
+  app.delete(
+    '/api/feeds/:id',
+    {
+      config: { access: 'admin' },
+      schema: {
+        tags: ['vessels'],
+        summary: 'Remove a feed (its raw logs and stored positions stay)',
+        params: feedId,
+      },
+    },
+    async (req) => {
+      if (!(await deleteAisFeed(store, req.params.id))) throw new NotFoundError(`no feed ${req.params.id}`);
+      await sync();
+      return { removed: req.params.id };
+    },
+  );
+}
