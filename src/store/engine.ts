@@ -53,6 +53,9 @@ pg.types.setTypeParser(1114, (v) => new Date(`${v}Z`).toISOString());
 
 export function openPostgresEngine(url: string): Engine {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle connection can be cut by the server (a restart, an administrator, a dropped test database). The
+  // pool replaces it on the next query; without a listener the 'error' event would crash the process.
+  pool.on('error', () => {});
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     name: 'postgres',

@@ -232,10 +232,11 @@ describe('maritime pages in a browser', { skip, timeout: 180_000 }, () => {
     await page.getByRole('heading', { name: 'Events', level: 1 }).waitFor();
     await page.locator('table.data tbody tr').first().waitFor();
     await page.getByLabel('Type', { exact: true }).selectOption('port_visit');
-    await page
-      .getByText(/Showing 1–/)
-      .first()
-      .waitFor();
+    // the unfiltered page is still on screen for a moment: wait for the filtered rows themselves
+    await page.waitForFunction(() => {
+      const cells = [...document.querySelectorAll('table.data tbody tr td:first-child')];
+      return cells.length > 0 && cells.every((td) => td.textContent?.trim() === 'Port visit');
+    });
     assert.match(page.url(), /type=port_visit/);
     const types = await page.locator('table.data tbody tr td:first-child').allInnerTexts();
     assert.ok(types.length > 0 && types.every((t) => t.trim() === 'Port visit'), 'filtered by type');
