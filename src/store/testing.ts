@@ -76,7 +76,19 @@ export const TEST_ENGINES: TestEngine[] = [
           await store.close();
           const a = new pg.Client({ connectionString: PG_ADMIN_URL });
           await a.connect();
-          await a.query(`drop database if exists ${dbName} with (force)`);
+          // The pool's connections close a moment after store.close() resolves; dropping with FORCE at once
+          // would cut them mid-goodbye (an error event in the test process). Wait for them, then force.
+          let dropped = false;
+          for (let attempt = 0; attempt < 40 && !dropped; attempt++) {
+            try {
+              await a.query(`drop database if exists ${dbName}`);
+              dropped = true;
+            } catch (err) {
+              if ((err as { code?: string }).code !== '55006') throw err;
+              await new Promise((r) => setTimeout(r, 50));
+            }
+          }
+          if (!dropped) await a.query(`drop database if exists ${dbName} with (force)`);
           await a.end();
         },
       };
