@@ -247,6 +247,9 @@ export function registerVesselRoutes(
         querystring: z.object({
           filename: z.string().max(255).default('upload.nmea'),
           columns: z.string().max(1000).optional(),
+          clock: instantParam('start')
+            .optional()
+            .describe('receive time for NMEA lines that carry none (a snapshot file)'),
           detect: z
             .enum(['true', 'false'])
             .default('true')
@@ -265,7 +268,11 @@ export function registerVesselRoutes(
         const path = join(fileDir, `${sha.slice(0, 16)}-${safe}`);
         if (existsSync(path)) await rm(temp);
         else await rename(temp, path);
-        const ingest = await ingestAisFile(store, path, { actor: actorOf(req), columns: req.query.columns });
+        const ingest = await ingestAisFile(store, path, {
+          actor: actorOf(req),
+          columns: req.query.columns,
+          clock: req.query.clock,
+        });
         // as the CLI does: detection over what was added (vessels linked to the lists first)
         if (!req.query.detect || ingest.outcome === 'already' || !ingest.timeFrom || !ingest.timeTo)
           return ingest;

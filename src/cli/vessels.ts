@@ -26,10 +26,17 @@ export function registerVesselCommands(program: Command): void {
       '--columns <mapping>',
       'CSV column mapping for other layouts, e.g. mmsi=ship_id,time=ts,lat=y,lon=x',
     )
+    .option('--clock <time>', 'receive time (ISO 8601) for NMEA lines that carry none (a snapshot file)')
     .option('--no-detect', 'do not run detection (default preset) over what was ingested')
     .option('--json', 'machine-readable summary')
     .action(
-      async (files: string[], opts: { columns?: string; detect: boolean; json?: boolean }, cmd: Command) => {
+      async (
+        files: string[],
+        opts: { columns?: string; clock?: string; detect: boolean; json?: boolean },
+        cmd: Command,
+      ) => {
+        const clock = opts.clock === undefined ? undefined : parseInstant(opts.clock, 'start');
+        if (clock === null) throw new CliError(`--clock: not an ISO 8601 date or time: ${opts.clock}`);
         for (const f of files) {
           try {
             if (!statSync(f).isFile()) throw new CliError(`${f}: not a file`);
@@ -50,6 +57,7 @@ export function registerVesselCommands(program: Command): void {
                 await ingestAisFile(store, file, {
                   actor: cliActor(),
                   columns: opts.columns,
+                  clock,
                   onProgress: (p) => bar.update(p.bytes, p.totalBytes),
                 }),
               );

@@ -25,7 +25,7 @@ export interface PositionColumns {
 export type WorkerRequest =
   | { kind: 'chunk'; bytes: ArrayBuffer }
   | { kind: 'end' }
-  | { kind: 'start'; futureLimit: number };
+  | { kind: 'start'; futureLimit: number; clock?: number };
 
 export type WorkerAnswer =
   | {
@@ -86,6 +86,7 @@ if (parentPort) {
   const port = parentPort;
   const decoder = new Decoder();
   let futureLimit = Number.POSITIVE_INFINITY;
+  let clock: number | undefined;
   let noTime = 0;
   let future = 0;
   let pos = columns(16_384);
@@ -133,12 +134,14 @@ if (parentPort) {
     statics = [];
   };
   port.on('message', (req: WorkerRequest) => {
-    if (req.kind === 'start') futureLimit = req.futureLimit;
-    else if (req.kind === 'chunk') {
-      decoder.pushChunk(new Uint8Array(req.bytes), onMessage);
+    if (req.kind === 'start') {
+      futureLimit = req.futureLimit;
+      clock = req.clock;
+    } else if (req.kind === 'chunk') {
+      decoder.pushChunk(new Uint8Array(req.bytes), onMessage, clock);
       send('observations');
     } else {
-      decoder.endChunks(onMessage);
+      decoder.endChunks(onMessage, clock);
       decoder.finish();
       send('done');
     }

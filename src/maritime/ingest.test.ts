@@ -269,3 +269,32 @@ describe('AIS ingest: decoding on a second core', () => {
     }
   });
 });
+
+describe('AIS ingest of a file without receive times', () => {
+  const plain = sharedFile('ais', 'dma_ais250.txt');
+  test('nothing is placed on a track unless the user dates the file (--clock)', {
+    skip: !plain && 'shared AIS data missing',
+  }, async () => {
+    const { store, cleanup } = await (TEST_ENGINES[0] as (typeof TEST_ENGINES)[number]).open();
+    try {
+      const undated = await ingestNmeaFile(store, plain as string, { actor: 'test', worker: false });
+      assert.equal(undated.positions, 0);
+      assert.ok(undated.noTime > 200);
+      // dated by the user, on one thread or with the decode worker
+      const clock = Date.UTC(2010, 5, 11, 12);
+      for (const worker of [false, true]) {
+        const fresh = await (TEST_ENGINES[0] as (typeof TEST_ENGINES)[number]).open();
+        try {
+          const dated = await ingestNmeaFile(fresh.store, plain as string, { actor: 'test', clock, worker });
+          assert.ok(dated.positions > 150, `${dated.positions} positions`);
+          assert.equal(dated.noTime, 0);
+          assert.equal(dated.timeFrom, new Date(clock).toISOString());
+        } finally {
+          await fresh.cleanup();
+        }
+      }
+    } finally {
+      await cleanup();
+    }
+  });
+});

@@ -127,7 +127,7 @@ async function decodeInWorker(
     }
   };
   try {
-    worker.postMessage({ kind: 'start', futureLimit } satisfies WorkerRequest);
+    worker.postMessage({ kind: 'start', futureLimit, clock: opts.clock } satisfies WorkerRequest);
     let inFlight = 0;
     let read = 0;
     const counted = (n: number) => {
@@ -209,6 +209,11 @@ export interface IngestOptions {
   readChunk?: number;
   /** Decode on a second core (default: when the machine has one and the file is at least 8 MB). */
   worker?: boolean;
+  /**
+   * Receive time (ms) for messages whose lines carry none (no tag block, `$PGHP` or timestamp column): a
+   * snapshot file dated by its user. Lines with their own time keep it.
+   */
+  clock?: number;
 }
 
 /** Gathers observations and writes them in batches. One per source. */
@@ -487,7 +492,7 @@ export async function ingestNmeaFile(
   const onLine = (line: string) => {
     lineNo++;
     if (lineNo <= skipBefore) return;
-    const m = decoder.push(line);
+    const m = decoder.push(line, opts.clock);
     if (lineNo === resumeAfter) baseline = decoder.counters;
     if (m === null || lineNo <= resumeAfter) return;
     if (m.receivedAt === null) {
@@ -561,7 +566,7 @@ export async function ingestNmeaFile(
         opts.readChunk,
       )) {
     if (fast) {
-      decoder.pushChunk(chunk, onMessage);
+      decoder.pushChunk(chunk, onMessage, opts.clock);
       lineNo = decoder.counters.lines;
     } else splitter.push(chunk, onLine);
     opts.onProgress?.({ bytes, totalBytes, lines: lineNo, messages: decoder.counters.messages });
@@ -575,7 +580,7 @@ export async function ingestNmeaFile(
   }
   if (!stopped && !useWorker) {
     if (fast) {
-      decoder.endChunks(onMessage);
+      decoder.endChunks(onMessage, opts.clock);
       lineNo = decoder.counters.lines;
     } else splitter.end(onLine);
     decoder.finish();
