@@ -36,13 +36,18 @@ interface ListenOptions {
   detectEvery: number;
 }
 
-function secondsArg(value: string): number {
-  const n = Number(value);
-  if (!/^\d+(\.\d+)?$/.test(value.trim()) || !Number.isFinite(n) || n > 86_400) {
-    throw new InvalidArgumentError('expected seconds, 0 to 86400');
-  }
-  return n;
+/** A non-negative duration option in `unit`s (up to a day), for commander. */
+function durationArg(unit: 'seconds' | 'minutes'): (value: string) => number {
+  const max = unit === 'seconds' ? 86_400 : 1440;
+  return (value: string) => {
+    const n = Number(value);
+    if (!/^\d+(\.\d+)?$/.test(value.trim()) || !Number.isFinite(n) || n > max) {
+      throw new InvalidArgumentError(`expected ${unit}, 0 to ${max}`);
+    }
+    return n;
+  };
 }
+const secondsArg = durationArg('seconds');
 
 export function registerListenCommand(ais: Command): void {
   ais
@@ -70,7 +75,7 @@ export function registerListenCommand(ais: Command): void {
     .option(
       '--detect-every <minutes>',
       'run detection over the last day this often while ingesting (0: never)',
-      secondsArg,
+      durationArg('minutes'),
       10,
     )
     .action(async (opts: ListenOptions, cmd: Command) => {

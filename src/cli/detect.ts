@@ -15,23 +15,12 @@ import {
   exportEvents,
   findEvents,
 } from '../maritime/events-service.ts';
-import { parseInstant } from '../maritime/service.ts';
 import { addUserZone, allZones, removeUserZone } from '../maritime/zones-service.ts';
 import { ScreeningService } from '../screening/service.ts';
 import { cliActor, withStore } from './context.ts';
 import { CliError, intArg, printJson, printTable } from './io.ts';
 import { countProgress } from './progress.ts';
-
-export function timeOption(
-  text: string | undefined,
-  name: string,
-  edge: 'start' | 'end',
-): number | undefined {
-  if (text === undefined) return undefined;
-  const t = parseInstant(text, edge);
-  if (t === null) throw new CliError(`--${name}: not an ISO 8601 date or time: ${text}`);
-  return t;
-}
+import { timeOption } from './time.ts';
 
 export function registerDetectCommands(program: Command): void {
   program
@@ -192,7 +181,6 @@ export function registerDetectCommands(program: Command): void {
         }
       });
     });
-  void eventDetail;
 
   const zones = program
     .command('zones')

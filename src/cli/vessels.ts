@@ -7,11 +7,12 @@ import type { Command } from 'commander';
 import { type DetectResult, detect } from '../maritime/detection-service.ts';
 import { type IngestSummary, ingestAisFile } from '../maritime/ingest.ts';
 import { vesselRisk } from '../maritime/risk.ts';
-import { findVessels, parseInstant, trackPoints, vesselDetail } from '../maritime/service.ts';
+import { findVessels, trackPoints, vesselDetail } from '../maritime/service.ts';
 import { ScreeningService } from '../screening/service.ts';
 import { cliActor, withStore } from './context.ts';
 import { CliError, intArg, printJson, printTable } from './io.ts';
 import { byteProgress, countProgress } from './progress.ts';
+import { timeOption } from './time.ts';
 
 export function registerVesselCommands(program: Command): void {
   const ais = program.commands.find((c) => c.name() === 'ais');
@@ -35,8 +36,7 @@ export function registerVesselCommands(program: Command): void {
         opts: { columns?: string; clock?: string; detect: boolean; json?: boolean },
         cmd: Command,
       ) => {
-        const clock = opts.clock === undefined ? undefined : parseInstant(opts.clock, 'start');
-        if (clock === null) throw new CliError(`--clock: not an ISO 8601 date or time: ${opts.clock}`);
+        const clock = timeOption(opts.clock, 'clock', 'start');
         for (const f of files) {
           try {
             if (!statSync(f).isFile()) throw new CliError(`${f}: not a file`);
@@ -220,10 +220,8 @@ export function registerVesselCommands(program: Command): void {
         opts: { from?: string; to?: string; limit: number; json?: boolean },
         cmd: Command,
       ) => {
-        const from = opts.from === undefined ? 0 : parseInstant(opts.from, 'start');
-        const to = opts.to === undefined ? Date.now() : parseInstant(opts.to, 'end');
-        if (from === null) throw new CliError(`--from: not a date or time: ${opts.from}`);
-        if (to === null) throw new CliError(`--to: not a date or time: ${opts.to}`);
+        const from = timeOption(opts.from, 'from', 'start') ?? 0;
+        const to = timeOption(opts.to, 'to', 'end') ?? Date.now();
         if (from > to) throw new CliError('--from is after --to');
         await withStore(cmd, async (store) => {
           if ((await vesselDetail(store, mmsi)) === null)

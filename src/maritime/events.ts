@@ -70,3 +70,11 @@ export interface TruthRecord {
   /** What the simulator planted, in words (for reports). */
   label: string;
 }
+
+/**
+ * What tells apart two events of one type, vessels and start: the kind (spoofing, identity), the zone or the
+ * port. Part of an event's id and of its preset-independent subject (alerts).
+ */
+export function eventDiscriminator(details: Record<string, unknown>): string {
+  return String(details.kind ?? details.zoneId ?? details.portId ?? '');
+}

@@ -4,7 +4,7 @@
  * commits every few seconds). `sync()` starts and stops feeds to match the table; `status()` tells how each
  * one is doing (connected, lines, last error) for the admin page.
  */
-import { type FeedCounters, type FeedStatus, feedName, runFeed } from '../ais/feed.ts';
+import { type FeedCounters, type FeedStatus, runFeed } from '../ais/feed.ts';
 import type { ScreeningService } from '../screening/service.ts';
 import { type AisFeedRow, listAisFeeds } from '../store/events.ts';
 import type { Store } from '../store/store.ts';
@@ -198,5 +198,3 @@ export class FeedManager {
     for (const id of [...this.running.keys()]) await this.stop(id);
   }
 }
-
-export { feedName };

@@ -489,12 +489,8 @@ export async function ingestNmeaFile(
   let lineNo = 0;
   let baseline: DecoderCounters | null = resumeAfter > 0 ? null : decoder.counters;
   const out: Observation[] = [];
-  const onLine = (line: string) => {
-    lineNo++;
-    if (lineNo <= skipBefore) return;
-    const m = decoder.push(line, opts.clock);
-    if (lineNo === resumeAfter) baseline = decoder.counters;
-    if (m === null || lineNo <= resumeAfter) return;
+  /** A decoded message into the batch; `line` overrides its line number (see onLine). */
+  const onMessage = (m: DecodedMessage, line?: number) => {
     if (m.receivedAt === null) {
       counts.noTime++;
       return;
@@ -506,27 +502,21 @@ export async function ingestNmeaFile(
     out.length = 0;
     observationsOf(m, out);
     for (const o of out) {
-      // the decoder numbers the lines it saw; on resume it did not see the skipped ones
-      o.line = lineNo;
+      if (line !== undefined) o.line = line;
       ingestor.add(o);
     }
+  };
+  const onLine = (line: string) => {
+    lineNo++;
+    if (lineNo <= skipBefore) return;
+    const m = decoder.push(line, opts.clock);
+    if (lineNo === resumeAfter) baseline = decoder.counters;
+    // the decoder numbers the lines it saw; on resume it did not see the skipped ones
+    if (m !== null && lineNo > resumeAfter) onMessage(m, lineNo);
   };
   // a fresh ingest reads bytes straight into the decoder (no per-line strings); a resumed one goes line by
   // line so that it can skip what was committed before
   const fast = resumeAfter === 0;
-  const onMessage = (m: DecodedMessage) => {
-    if (m.receivedAt === null) {
-      counts.noTime++;
-      return;
-    }
-    if (m.receivedAt > futureLimit) {
-      counts.future++;
-      return;
-    }
-    out.length = 0;
-    observationsOf(m, out);
-    for (const o of out) ingestor.add(o);
-  };
   const snapshot = (): IngestCounts => {
     const c = { ...counts, byType: { ...counts.byType }, rejected: { ...counts.rejected } };
     // lines are counted from the decoder plus those skipped on resume

@@ -22,6 +22,7 @@ import {
 import { insertAlertIfNew } from '../store/screening.ts';
 import type { Store } from '../store/store.ts';
 import { identitiesOf, identityHistory } from '../store/vessels.ts';
+import { eventDiscriminator } from './events.ts';
 import { isValidImo } from './imo.ts';
 import { flagOfMmsi, mmsiWarnings } from './mmsi.ts';
 
@@ -108,8 +109,7 @@ export async function linkVessels(
 
 /** What an event is about, without its preset: the same port call found by two presets is one subject. */
 export function eventSubject(e: Pick<EventRow, 'type' | 'mmsi' | 'start' | 'details'>): string {
-  const d = e.details;
-  return `event:${e.type}:${e.mmsi.join(',')}:${new Date(e.start).toISOString()}:${String(d.kind ?? d.portId ?? d.zoneId ?? '')}`;
+  return `event:${e.type}:${e.mmsi.join(',')}:${new Date(e.start).toISOString()}:${eventDiscriminator(e.details)}`;
 }
 
 /** Events of several presets, one per subject (the default preset's when it has one). */

@@ -2,9 +2,9 @@
  * Read side of the maritime store for the API and CLI: vessel search, identity history, tracks as GeoJSON,
  * latest positions in an area, and the raw sentence behind a stored position.
  */
-import { createReadStream, existsSync, statSync } from 'node:fs';
-import { createInterface } from 'node:readline';
-import { createGunzip } from 'node:zlib';
+import { existsSync, statSync } from 'node:fs';
+import { inputChunks } from '../ais/input.ts';
+import { LineSplitter } from '../ais/lines.ts';
 import type { Store } from '../store/store.ts';
 import {
   type Bbox,
@@ -334,28 +334,20 @@ export async function rawEvidence(
   if (s.bytes !== null && statSync(s.path).size !== s.bytes && s.kind === 'file') {
     return { ...base, unavailable: 'the source file has changed since it was ingested' };
   }
+  // read as ingest read it (gzip or not, the same line splitting), so line numbers mean the same lines
   const window: string[] = [];
   let n = 0;
-  const head = Buffer.alloc(2);
-  const fd = await import('node:fs/promises').then((f) => f.open(s.path as string));
-  try {
-    await fd.read(head, 0, 2, 0);
-  } finally {
-    await fd.close();
+  const onLine = (text: string) => {
+    n++;
+    if (n > line - 8 && n <= line)
+      window.push(text.length > 2048 ? `${text.slice(0, 2048)}…` : text.replace(/\r$/, ''));
+  };
+  const splitter = new LineSplitter();
+  for await (const chunk of inputChunks(s.path, () => {})) {
+    splitter.push(chunk, onLine);
+    if (n >= line) break;
   }
-  const stream = createReadStream(s.path, { highWaterMark: 1 << 20 });
-  const input = head[0] === 0x1f && head[1] === 0x8b ? stream.pipe(createGunzip()) : stream;
-  const rl = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
-  try {
-    for await (const text of rl) {
-      n++;
-      if (n > line - 8) window.push(text.length > 2048 ? `${text.slice(0, 2048)}…` : text);
-      if (n >= line) break;
-    }
-  } finally {
-    rl.close();
-    stream.destroy();
-  }
+  if (n < line) splitter.end(onLine);
   if (n < line) return { ...base, unavailable: `the source has only ${n} lines` };
   return { ...base, raw: messageLines(window), unavailable: null };
 }
@@ -380,9 +372,6 @@ export function messageLines(window: string[]): string[] {
   }
   return out;
 }
-
-export type { Bbox, TrackPoint };
-export { flagOfMmsi };
 
 /**
  * A time argument: ISO 8601 with a time (UTC unless it says otherwise), or a date, which means the start of

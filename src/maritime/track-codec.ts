@@ -228,20 +228,25 @@ export function normalizeTrack(c: TrackColumns): TrackColumns {
     if (last >= 0 && c.t[i] === c.t[last] && c.lat[i] === c.lat[last] && c.lon[i] === c.lon[last]) {
       continue;
     }
-    const j = out.n++;
-    out.t[j] = c.t[i] as number;
-    out.lat[j] = c.lat[i] as number;
-    out.lon[j] = c.lon[i] as number;
-    out.sog[j] = c.sog[i] as number;
-    out.cog[j] = c.cog[i] as number;
-    out.heading[j] = c.heading[i] as number;
-    out.status[j] = c.status[i] as number;
-    out.msgType[j] = c.msgType[i] as number;
-    out.src[j] = c.src[i] as number;
-    out.line[j] = c.line[i] as number;
+    copyRow(c, i, out, c.src[i] as number);
     last = i;
   }
   return out;
+}
+
+/** Appends row i of `from` to `to` (which has room), with `src` as its source index in `to`. */
+function copyRow(from: TrackColumns, i: number, to: TrackColumns, src: number): void {
+  const j = to.n++;
+  to.t[j] = from.t[i] as number;
+  to.lat[j] = from.lat[i] as number;
+  to.lon[j] = from.lon[i] as number;
+  to.sog[j] = from.sog[i] as number;
+  to.cog[j] = from.cog[i] as number;
+  to.heading[j] = from.heading[i] as number;
+  to.status[j] = from.status[i] as number;
+  to.msgType[j] = from.msgType[i] as number;
+  to.src[j] = src;
+  to.line[j] = from.line[i] as number;
 }
 
 /** Encodes positions already in time order (see normalizeTrack). */
@@ -335,19 +340,7 @@ export function mergeTracks(tracks: readonly TrackColumns[]): TrackColumns {
   const all = emptyTrack(Math.max(1, total));
   for (const t of tracks) {
     const map = t.sources.map((s) => sourceIndex(all, s));
-    for (let i = 0; i < t.n; i++) {
-      const j = all.n++;
-      all.t[j] = t.t[i] as number;
-      all.lat[j] = t.lat[i] as number;
-      all.lon[j] = t.lon[i] as number;
-      all.sog[j] = t.sog[i] as number;
-      all.cog[j] = t.cog[i] as number;
-      all.heading[j] = t.heading[i] as number;
-      all.status[j] = t.status[i] as number;
-      all.msgType[j] = t.msgType[i] as number;
-      all.src[j] = map[t.src[i] as number] as number;
-      all.line[j] = t.line[i] as number;
-    }
+    for (let i = 0; i < t.n; i++) copyRow(t, i, all, map[t.src[i] as number] as number);
   }
   return normalizeTrack(all);
 }

@@ -34,9 +34,9 @@ export class CoverageGrid {
     return { cy: Math.floor(lat / this.cellDeg), cx: Math.floor(lon / this.cellDeg) };
   }
 
+  /** Counts one message (called for every position of a run: no object per call). */
   add(t: number, lat: number, lon: number): void {
-    const { cy, cx } = this.cellOf(lat, lon);
-    const k = this.key(cy, cx, Math.floor(t / HOUR));
+    const k = this.key(Math.floor(lat / this.cellDeg), Math.floor(lon / this.cellDeg), Math.floor(t / HOUR));
     this.counts.set(k, (this.counts.get(k) ?? 0) + 1);
   }
 
@@ -105,27 +105,6 @@ export class CoverageGrid {
     if ((b.cy - a.cy + 1) * (b.cx - a.cx + 1) > 900) return [];
     const out: { cy: number; cx: number }[] = [];
     for (let cy = a.cy; cy <= b.cy; cy++) for (let cx = a.cx; cx <= b.cx; cx++) out.push({ cy, cx });
-    return out;
-  }
-
-  /** The cells along the straight path between two positions (sampled every ~20 km), each once. */
-  private path(lat1: number, lon1: number, lat2: number, lon2: number): { cy: number; cx: number }[] {
-    const km = Math.hypot(
-      (lat2 - lat1) * 111,
-      (lon2 - lon1) * 111 * Math.cos((((lat1 + lat2) / 2) * Math.PI) / 180),
-    );
-    const n = Math.max(1, Math.min(60, Math.ceil(km / 20)));
-    const seen = new Set<string>();
-    const out: { cy: number; cx: number }[] = [];
-    for (let i = 0; i <= n; i++) {
-      const f = i / n;
-      const c = this.cellOf(lat1 + (lat2 - lat1) * f, lon1 + (lon2 - lon1) * f);
-      const k = `${c.cy}:${c.cx}`;
-      if (!seen.has(k)) {
-        seen.add(k);
-        out.push(c);
-      }
-    }
     return out;
   }
 

@@ -12,7 +12,7 @@ import type { EventRow } from '../../store/events.ts';
 import { dataTimeRange, insertDetectionRun, mmsisWithPositions, replaceEvents } from '../../store/events.ts';
 import type { Store } from '../../store/store.ts';
 import { identitiesOf, vesselDaysOf } from '../../store/vessels.ts';
-import type { EventType } from '../events.ts';
+import { type EventType, eventDiscriminator } from '../events.ts';
 import { mmsiClass } from '../mmsi.ts';
 import { decodeTrack, mergeTracks, type TrackColumns, utcDay } from '../track-codec.ts';
 import { CoverageGrid } from './coverage.ts';
@@ -137,8 +137,7 @@ export async function runDetection(store: Store, opts: DetectionOptions): Promis
     evidence: { source: string; line: number }[],
   ): EventRow => {
     const detector = DETECTOR_OF[f.type];
-    const d = f.details as Record<string, unknown>;
-    const discriminator = String(d.kind ?? d.zoneId ?? d.portId ?? '');
+    const discriminator = eventDiscriminator(f.details);
     return {
       id: eventId(p.name, f.type, mmsi, f.start, discriminator),
       type: f.type,

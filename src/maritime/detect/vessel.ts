@@ -33,11 +33,6 @@ export function distanceM(lat1: number, lon1: number, lat2: number, lon2: number
   return 2 * R * Math.asin(Math.min(1, Math.sqrt(a)));
 }
 
-/** A position of the track, as evidence: index into the columns. */
-export interface PositionRef {
-  i: number;
-}
-
 export interface GapCandidate {
   mmsi: number;
   /** Last report before the gap. */
@@ -153,7 +148,7 @@ export function detectVessel(
     lat[i] = (c.lat[i] as number) / UNIT;
     lon[i] = (c.lon[i] as number) / UNIT;
   }
-  const outlier = detectSpoofing(mmsi, c, lat, lon, preset, geo, findings);
+  const outlier = detectSpoofing(c, lat, lon, preset, geo, findings);
 
   // --- gaps, loitering, ports, zones over the plausible positions ----------------------------------------
   const gapMs = preset.gap.minHours * 3_600_000;
@@ -208,6 +203,16 @@ export function detectVessel(
     runSpeedSum = 0;
     runLatSum = 0;
     runLonSum = 0;
+  };
+  const enterPort = (
+    near: { id: string; name: string; country: string; distanceM: number },
+    i: number,
+    speed: number | null,
+  ) => {
+    port = { id: near.id, name: near.name, country: near.country };
+    portEntry = i;
+    portMinDist = near.distanceM;
+    portStopped = speed !== null && speed < pp.stopSpeedKn;
   };
   const closePort = (end: number | null, exitIndex: number) => {
     if (port !== null && portStopped) {
@@ -293,10 +298,7 @@ export function detectVessel(
     // port visits: enter within enterM of a port, leave beyond exitM of it
     if (port === null) {
       if (near !== null && near.distanceM <= pp.enterM) {
-        port = { id: near.id, name: near.name, country: near.country };
-        portEntry = i;
-        portMinDist = near.distanceM;
-        portStopped = speed !== null && speed < pp.stopSpeedKn;
+        enterPort(near, i, speed);
       }
     } else {
       const current: { id: string } = port;
@@ -309,10 +311,7 @@ export function detectVessel(
         const leftAt = d > pp.exitM ? t : (c.t[prev] as number);
         closePort(leftAt, d > pp.exitM ? i : prev);
         if (near !== null && near.distanceM <= pp.enterM) {
-          port = { id: near.id, name: near.name, country: near.country };
-          portEntry = i;
-          portMinDist = near.distanceM;
-          portStopped = speed !== null && speed < pp.stopSpeedKn;
+          enterPort(near, i, speed);
         }
       } else {
         if (d < portMinDist) portMinDist = d;
@@ -418,7 +417,6 @@ function round(v: number, digits: number): number {
  * Returns a mask of positions judged implausible (1), which the other detectors skip.
  */
 function detectSpoofing(
-  mmsi: number,
   c: TrackColumns,
   lat: Float64Array,
   lon: Float64Array,
@@ -440,7 +438,6 @@ function detectSpoofing(
   let epMaxDist = 0;
   let epMaxSpeed = 0;
   let epFirstOff = -1;
-  let epLastOff = -1;
   const evidence: number[] = [];
   const closeEpisode = () => {
     if (epStart < 0) return;
@@ -485,7 +482,6 @@ function detectSpoofing(
       epFirstOff = i;
     }
     epLast = i;
-    epLastOff = i;
     epCount++;
     if (d > epMaxDist) epMaxDist = d;
     const speed = dt <= 0 ? Number.POSITIVE_INFINITY : d / dt / KN;
@@ -505,8 +501,6 @@ function detectSpoofing(
     }
   }
   closeEpisode();
-  void epLastOff;
-  void mmsi;
 
   // positions on land: runs of consecutive land reports
   let landStart = -1;
