@@ -14,6 +14,8 @@ import type { ScreeningService } from '../screening/service.ts';
 import { writeScenario } from '../simulate/index.ts';
 import type { Store } from '../store/store.ts';
 import { actorOf } from './auth.ts';
+import * as answers from './maritime-schemas.ts';
+import { errorBody } from './response-check.ts';
 
 /** One demo at a time: a second request while one runs is refused rather than queued. */
 let running = false;
@@ -30,6 +32,7 @@ export function registerDemoRoutes(
     {
       config: { access: 'write' },
       schema: {
+        response: { 200: answers.demoScenarioResult, 409: errorBody },
         tags: ['vessels'],
         summary:
           'Generate a demo AIS scenario (simulated Yellow Sea traffic with planted behaviours), ingest it and run detection',

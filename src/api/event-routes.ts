@@ -20,6 +20,7 @@ import { eventCounts } from '../store/events.ts';
 import type { Store } from '../store/store.ts';
 import { getVessel } from '../store/vessels.ts';
 import { actorOf } from './auth.ts';
+import * as answers from './maritime-schemas.ts';
 import { bboxParam, instantParam } from './vessel-routes.ts';
 
 const presetName = z.enum(Object.keys(PRESETS) as [string, ...string[]]);
@@ -40,6 +41,7 @@ export function registerEventRoutes(root: FastifyInstance, store: Store, screeni
     {
       config: { access: 'read' },
       schema: {
+        response: { 200: answers.eventPage },
         tags: ['events'],
         summary:
           'Maritime events overlapping a window, newest first (encounters, loitering, gaps, port visits, zones, spoofing, identity)',
@@ -62,6 +64,7 @@ export function registerEventRoutes(root: FastifyInstance, store: Store, screeni
     {
       config: { access: 'read' },
       schema: {
+        response: { 200: answers.eventCounts },
         tags: ['events'],
         summary: 'Event counts by type and preset (optionally since a time), for dashboards',
         querystring: z.object({ since: instantParam('start').optional() }),
@@ -109,6 +112,7 @@ export function registerEventRoutes(root: FastifyInstance, store: Store, screeni
     {
       config: { access: 'read' },
       schema: {
+        response: { 200: answers.maritimeEvent },
         tags: ['events'],
         summary: 'One event with its preset, parameters and evidence references',
         params: z.object({ id: z.string().max(64) }),
@@ -126,6 +130,7 @@ export function registerEventRoutes(root: FastifyInstance, store: Store, screeni
     {
       config: { access: 'read' },
       schema: {
+        response: { 200: answers.eventEvidence },
         tags: ['events'],
         summary:
           'The raw AIS messages an event rests on, with their source (file sha256 or feed log) and line',
@@ -144,6 +149,7 @@ export function registerEventRoutes(root: FastifyInstance, store: Store, screeni
     {
       config: { access: 'write' },
       schema: {
+        response: { 200: answers.detectResult },
         tags: ['events'],
         summary: 'Re-run detection over a window with a preset (vessels are re-linked to the lists first)',
         body: z
@@ -175,6 +181,7 @@ export function registerEventRoutes(root: FastifyInstance, store: Store, screeni
     {
       config: { access: 'read' },
       schema: {
+        response: { 200: answers.riskiestVessels },
         tags: ['vessels'],
         summary: 'The vessels of highest risk, each with its reasons',
         querystring: z.object({ limit: z.coerce.number().int().min(1).max(100).default(10) }),
@@ -188,6 +195,7 @@ export function registerEventRoutes(root: FastifyInstance, store: Store, screeni
     {
       config: { access: 'read' },
       schema: {
+        response: { 200: answers.portsAnswer },
         tags: ['events'],
         summary: 'World Port Index ports in a box (for maps); DPRK ports flagged',
         querystring: z.object({
@@ -224,7 +232,11 @@ export function registerEventRoutes(root: FastifyInstance, store: Store, screeni
     '/api/zones',
     {
       config: { access: 'read' },
-      schema: { tags: ['events'], summary: 'Zones the zone detector watches (DPRK waters and user zones)' },
+      schema: {
+        response: { 200: answers.zonesAnswer },
+        tags: ['events'],
+        summary: 'Zones the zone detector watches (DPRK waters and user zones)',
+      },
     },
     async () => ({ items: await allZones(store) }),
   );
@@ -233,6 +245,7 @@ export function registerEventRoutes(root: FastifyInstance, store: Store, screeni
     {
       config: { access: 'read' },
       schema: {
+        response: { 200: answers.zoneFeature },
         tags: ['events'],
         summary: 'A zone as a GeoJSON Feature',
         params: z.object({ id: z.string().max(100) }),
@@ -249,6 +262,7 @@ export function registerEventRoutes(root: FastifyInstance, store: Store, screeni
     {
       config: { access: 'write' },
       schema: {
+        response: { 200: answers.zoneView },
         tags: ['events'],
         summary: 'Add a user zone from GeoJSON (Polygon, MultiPolygon, Feature, FeatureCollection)',
         body: z.object({ name: z.string().min(1).max(100), geojson: z.unknown() }),
@@ -261,6 +275,7 @@ export function registerEventRoutes(root: FastifyInstance, store: Store, screeni
     {
       config: { access: 'write' },
       schema: {
+        response: { 200: answers.removed },
         tags: ['events'],
         summary: 'Remove a user zone',
         params: z.object({ id: z.string().max(100) }),
@@ -277,7 +292,11 @@ export function registerEventRoutes(root: FastifyInstance, store: Store, screeni
     '/api/presets',
     {
       config: { access: 'read' },
-      schema: { tags: ['events'], summary: 'Detection presets and their parameters' },
+      schema: {
+        response: { 200: answers.presetsAnswer },
+        tags: ['events'],
+        summary: 'Detection presets and their parameters',
+      },
     },
     async () => PRESETS,
   );
@@ -287,6 +306,7 @@ export function registerEventRoutes(root: FastifyInstance, store: Store, screeni
     {
       config: { access: 'read' },
       schema: {
+        response: { 200: answers.vesselRisk },
         tags: ['vessels'],
         summary: 'A vessel’s risk score with its reasons (designation links, events, identity anomalies)',
         params: z.object({ mmsi: z.coerce.number().int().min(0).max(999_999_999) }),

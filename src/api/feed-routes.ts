@@ -12,6 +12,7 @@ import type { FeedManager } from '../maritime/feed-manager.ts';
 import { deleteAisFeed, insertAisFeed, listAisFeeds, setAisFeedEnabled } from '../store/events.ts';
 import type { Store } from '../store/store.ts';
 import { actorOf } from './auth.ts';
+import * as answers from './maritime-schemas.ts';
 
 const feedId = z.object({ id: z.string().max(64) });
 
@@ -30,6 +31,7 @@ export function registerFeedRoutes(
     {
       config: { access: 'read' },
       schema: {
+        response: { 200: answers.feedsAnswer },
         tags: ['vessels'],
         summary: 'Live AIS feeds the server runs, with their status (connected, lines, last error)',
       },
@@ -45,6 +47,7 @@ export function registerFeedRoutes(
     {
       config: { access: 'admin' },
       schema: {
+        response: { 200: answers.aisFeed },
         tags: ['vessels'],
         summary:
           'Add a live AIS feed: a TCP server to connect to (AIS-catcher, rtl-ais, aggregators) or a UDP port to listen on',
@@ -91,6 +94,7 @@ export function registerFeedRoutes(
     {
       config: { access: 'admin' },
       schema: {
+        response: { 200: answers.feedEnabled },
         tags: ['vessels'],
         summary: 'Enable or disable a feed',
         params: feedId,
@@ -110,6 +114,7 @@ export function registerFeedRoutes(
     {
       config: { access: 'admin' },
       schema: {
+        response: { 200: answers.removed },
         tags: ['vessels'],
         summary: 'Remove a feed (its raw logs and stored positions stay)',
         params: feedId,

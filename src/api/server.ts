@@ -11,7 +11,6 @@ import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
 import {
   hasZodFastifySchemaValidationErrors,
   jsonSchemaTransform,
-  serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
@@ -54,6 +53,7 @@ import { registerDemoRoutes } from './demo-routes.ts';
 import { registerEventRoutes } from './event-routes.ts';
 import { registerFeedRoutes } from './feed-routes.ts';
 import { LoginLimiter } from './login-limiter.ts';
+import { checkResponsesByDefault, errorBody, responseSerializerCompiler } from './response-check.ts';
 import { registerScreeningRoutes } from './screening-routes.ts';
 import { registerVesselRoutes } from './vessel-routes.ts';
 import { registerWebApp } from './web-app.ts';
@@ -80,6 +80,11 @@ export interface ServerOptions {
   listDownloadDir?: string;
   /** Runs the live AIS feeds configured in the store (serve passes one; without it feeds are only configured). */
   feeds?: FeedManager;
+  /**
+   * Check every answer against its documented response schema (a mismatch is a 500 naming the field).
+   * Default: on under tests and with WATCHKEEPER_CHECK_RESPONSES=1, off otherwise (src/api/response-check.ts).
+   */
+  checkResponses?: boolean;
 }
 
 const source = z.enum(LIST_SOURCES as unknown as [string, ...string[]]);
@@ -87,10 +92,6 @@ const source = z.enum(LIST_SOURCES as unknown as [string, ...string[]]);
 const listName = z.enum(['un', 'ofac', 'ofac-sdn', 'ofac-cons', 'eu', 'uk']);
 /** A list filter: a source (all its lists) or one dataset. */
 const listFilterName = z.enum(LIST_FILTERS);
-
-const errorBody = z
-  .object({ error: z.string(), message: z.string() })
-  .describe('An error, with a message for people');
 
 /**
  * Documents in OpenAPI what the access hook and the error handler answer, so clients see every status a
@@ -128,7 +129,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     bodyLimit: 10 * 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(responseSerializerCompiler(opts.checkResponses ?? checkResponsesByDefault()));
   await app.register(fastifyCookie);
   await app.register(fastifySwagger, {
     openapi: {

@@ -139,10 +139,29 @@ describe('HTTP API: vessels and positions', () => {
     assert.equal(badTime.statusCode, 400);
   });
 
-  test('the OpenAPI document lists the vessel routes', async () => {
+  test('the OpenAPI document lists the vessel routes and describes what each maritime route answers', async () => {
     const spec = (await app.inject({ url: '/api/openapi.json' })).json();
     for (const p of ['/api/vessels', '/api/vessels/{mmsi}', '/api/vessels/{mmsi}/track', '/api/positions']) {
       assert.ok(spec.paths[p], p);
     }
+    const maritime = Object.entries(
+      spec.paths as Record<string, Record<string, { responses: object }>>,
+    ).filter(([p]) => /^\/api\/(vessels|positions|ais|events|detect|zones|ports|presets|feeds|demo)/.test(p));
+    assert.ok(maritime.length >= 20, `${maritime.length} maritime paths`);
+    for (const [path, methods] of maritime) {
+      for (const [method, op] of Object.entries(methods)) {
+        if (path === '/api/events/export') continue; // a file (NDJSON, CSV, GeoJSON, KML), not JSON
+        const ok = (op.responses as Record<string, { content?: Record<string, { schema?: object }> }>)['200'];
+        const schema = ok?.content?.['application/json']?.schema as
+          | { type?: string; properties?: object }
+          | undefined;
+        assert.ok(schema?.type === 'object', `${method} ${path}: 200 answer documented`);
+      }
+    }
+    const vessel = spec.paths['/api/vessels/{mmsi}'].get.responses['200'].content['application/json'].schema;
+    assert.ok(
+      vessel.properties.identities && vessel.properties.lastPosition,
+      'fields of a vessel are described',
+    );
   });
 });

@@ -28,6 +28,7 @@ import type { ScreeningService } from '../screening/service.ts';
 import type { Store } from '../store/store.ts';
 import { listAisSources } from '../store/vessels.ts';
 import { actorOf } from './auth.ts';
+import * as answers from './maritime-schemas.ts';
 
 const mmsiParam = z.object({ mmsi: z.coerce.number().int().min(0).max(999_999_999) });
 
@@ -93,6 +94,7 @@ export function registerVesselRoutes(
     {
       config: { access: 'read' },
       schema: {
+        response: { 200: answers.vesselPage },
         tags: ['vessels'],
         summary: 'Vessels by MMSI, IMO, name or call sign (former names too), most recently seen first',
         querystring: z.object({
@@ -130,6 +132,7 @@ export function registerVesselRoutes(
     {
       config: { access: 'read' },
       schema: {
+        response: { 200: answers.vesselDetail },
         tags: ['vessels'],
         summary:
           'A vessel: current identity, flag from its MID, identity history (every change), last position',
@@ -148,6 +151,7 @@ export function registerVesselRoutes(
     {
       config: { access: 'read' },
       schema: {
+        response: { 200: answers.trackCollection },
         tags: ['vessels'],
         summary:
           'The track over a period as GeoJSON (a LineString with times; points with their raw-sentence source)',
@@ -184,6 +188,7 @@ export function registerVesselRoutes(
     {
       config: { access: 'read' },
       schema: {
+        response: { 200: answers.positionsAnswer },
         tags: ['vessels'],
         summary: 'The latest position of each vessel in a box and time window (default: the latest known)',
         querystring: z.object({
@@ -209,6 +214,7 @@ export function registerVesselRoutes(
     {
       config: { access: 'read' },
       schema: {
+        response: { 200: answers.positionEvidence },
         tags: ['vessels'],
         summary: 'The raw sentence(s) behind a stored position: source (file sha256 or feed log) and line',
         params: z.object({
@@ -229,6 +235,7 @@ export function registerVesselRoutes(
     {
       config: { access: 'read' },
       schema: {
+        response: { 200: z.object({ items: z.array(answers.aisSource) }) },
         tags: ['vessels'],
         summary: 'AIS files and feeds ingested, newest first, with their summaries',
       },
@@ -242,6 +249,7 @@ export function registerVesselRoutes(
       config: { access: 'write' },
       bodyLimit: 4 * 1024 * 1024 * 1024,
       schema: {
+        response: { 200: answers.ingestAnswer },
         tags: ['vessels'],
         summary: 'Ingest an AIS file (NMEA, gzip, or CSV of positions) sent as the request body',
         querystring: z.object({

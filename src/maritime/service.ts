@@ -23,6 +23,7 @@ import { shipTypeName } from './ship-types.ts';
 import { decodeTrack, mergeTracks, pointAt, type TrackPoint, utcDay } from './track-codec.ts';
 
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
+const isoTime = (ms: number): string => new Date(ms).toISOString();
 
 export interface VesselSummary {
   mmsi: number;
@@ -164,6 +165,29 @@ export async function trackPoints(
  * A track as GeoJSON: one LineString (coordinates in time order, their times in `properties.times`) and, when
  * asked, one Point per position with its speed, course and the raw sentence it came from (source + line).
  */
+export interface TrackLineFeature {
+  type: 'Feature';
+  geometry: { type: 'LineString'; coordinates: [number, number][] };
+  properties: { mmsi: number; kind: 'track'; times: string[] };
+}
+
+export interface TrackPointFeature {
+  type: 'Feature';
+  geometry: { type: 'Point'; coordinates: [number, number] };
+  properties: {
+    mmsi: number;
+    kind: 'position';
+    time: string;
+    sog: number | null;
+    cog: number | null;
+    heading: number | null;
+    status: number | null;
+    msgType: number;
+    source: string;
+    line: number;
+  };
+}
+
 export async function trackGeoJson(
   store: Store,
   mmsi: number,
@@ -171,15 +195,15 @@ export async function trackGeoJson(
 ): Promise<{
   type: 'FeatureCollection';
   properties: { mmsi: number; from: string; to: string; count: number; returned: number; truncated: boolean };
-  features: unknown[];
+  features: (TrackLineFeature | TrackPointFeature)[];
 }> {
   const { points, total } = await trackPoints(store, mmsi, q);
-  const features: unknown[] = [];
+  const features: (TrackLineFeature | TrackPointFeature)[] = [];
   if (points.length > 0) {
     features.push({
       type: 'Feature',
       geometry: { type: 'LineString', coordinates: points.map((p) => [p.lon, p.lat]) },
-      properties: { mmsi, kind: 'track', times: points.map((p) => iso(p.t)) },
+      properties: { mmsi, kind: 'track', times: points.map((p) => isoTime(p.t)) },
     });
   }
   if (q.points) {
@@ -190,7 +214,7 @@ export async function trackGeoJson(
         properties: {
           mmsi,
           kind: 'position',
-          time: iso(p.t),
+          time: isoTime(p.t),
           sog: p.sog,
           cog: p.cog,
           heading: p.heading,

@@ -53,7 +53,14 @@ export async function allZones(store: Store): Promise<ZoneView[]> {
 }
 
 /** The GeoJSON of a zone (default or user), for maps. */
-export async function zoneGeoJson(store: Store, id: string): Promise<unknown | null> {
+/** A zone as a GeoJSON Feature (what the map draws). */
+export interface ZoneFeature {
+  type: 'Feature';
+  properties: { id: string; name: string; kind: string; country: string };
+  geometry: { type: 'MultiPolygon'; coordinates: number[][][][] };
+}
+
+export async function zoneGeoJson(store: Store, id: string): Promise<ZoneFeature | null> {
   const d = dprkZones().find((z) => z.id === id);
   const rows = d ? [] : await listUserZones(store);
   const z =
@@ -63,7 +70,8 @@ export async function zoneGeoJson(store: Store, id: string): Promise<unknown | n
   return {
     type: 'Feature',
     properties: { id: z.id, name: z.name, kind: z.kind, country: z.country },
-    geometry: { type: 'MultiPolygon', coordinates: z.polygons },
+    // The zone's own rings, serialised as they are (never changed).
+    geometry: { type: 'MultiPolygon', coordinates: z.polygons as unknown as number[][][][] },
   };
 }
 

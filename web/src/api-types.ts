@@ -1,8 +1,11 @@
 /**
  * The shapes the Watchkeeper API answers, as the web app uses them. They mirror the server's types
  * (src/lists/service.ts, src/store/*.ts, src/api/*-routes.ts); the OpenAPI document at /api/openapi.json is
- * the reference. Kept by hand because the server's modules pull in Node-only code.
+ * the reference. Kept by hand because the server's modules pull in Node-only code; the maritime answers are
+ * the server's own schemas instead (maritime-types.ts).
  */
+
+import type { AisSource as ServerAisSource } from './maritime-types.ts';
 
 export type Role = 'admin' | 'analyst' | 'viewer';
 export type Permission = 'read' | 'write' | 'admin';
@@ -243,29 +246,19 @@ export interface MaritimeAlertDetails {
   };
 }
 
-export interface AisSource {
-  id: string;
-  kind: 'file' | 'feed' | string;
-  name: string;
-  path?: string;
-  format?: string;
-  bytes?: number;
-  status: string;
-  linesDone?: number;
-  startedAt: string;
-  finishedAt?: string | null;
-  startedBy?: string;
+/** An ingested AIS file or feed; its summary is read loosely (files and feeds summarise differently). */
+export type AisSource = Omit<ServerAisSource, 'summary'> & {
   summary?: {
     outcome?: string;
     vessels?: number;
     positions?: number;
     messages?: number;
     lines?: number;
-    timeFrom?: string;
-    timeTo?: string;
+    timeFrom?: string | null;
+    timeTo?: string | null;
     seconds?: number;
   } | null;
-}
+};
 
 export interface Watchlist {
   id: string;

@@ -17,7 +17,7 @@ export function AisSourcesTable({
       caption={caption}
       captionHidden
       columns={[
-        { header: 'Source', cell: (s) => <span title={s.path}>{s.name}</span> },
+        { header: 'Source', cell: (s) => <span title={s.path ?? undefined}>{s.name}</span> },
         { header: 'Kind', cell: (s) => `${s.kind}${s.format ? ` (${s.format})` : ''}` },
         { header: 'Status', cell: (s) => <Badge tone={tone(s.status)}>{s.status}</Badge> },
         { header: 'Size', cell: (s) => fmtBytes(s.bytes), className: 'num' },

@@ -10,6 +10,7 @@ import { AisSourcesTable } from '../components/ais-sources.tsx';
 import { type Column, DataTable, Pagination, pageOf } from '../components/table.tsx';
 import { Async, Badge, Card, ErrorBox, Field, TabLinks } from '../components/ui.tsx';
 import { datasetLabel, fmtDate, fmtDateTime, fmtNumber } from '../format.ts';
+import type { FeedsAnswer } from '../maritime-types.ts';
 import { Link, useLocation } from '../router.tsx';
 import { patchQuery, useUrlState } from '../url-state.ts';
 import { useApi } from '../use-api.ts';
@@ -407,32 +408,11 @@ function AisSources({ page, setPage }: { page: number; setPage: (p: number) => v
   );
 }
 
-interface FeedStatusView {
-  running: boolean;
-  state: string;
-  detail: string | null;
-  lines: number;
-  positions: number;
-  connections: number;
-  lastError: string | null;
-}
-
-interface FeedView {
-  id: string;
-  name: string;
-  kind: 'tcp' | 'udp';
-  host: string;
-  port: number;
-  enabled: boolean;
-  status: FeedStatusView | null;
-}
+type FeedView = FeedsAnswer['items'][number];
 
 /** Live AIS feeds the server runs: add, enable/disable, remove, and how each one is doing. */
 function Feeds() {
-  const feeds = useApi(
-    (signal) => request<{ managed: boolean; items: FeedView[] }>('/api/feeds', { signal }),
-    [],
-  );
+  const feeds = useApi((signal) => request<FeedsAnswer>('/api/feeds', { signal }), []);
   const action = useAction();
   const [name, setName] = useState('');
   const [kind, setKind] = useState<'tcp' | 'udp'>('tcp');
