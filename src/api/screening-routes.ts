@@ -23,6 +23,7 @@ import {
 } from '../screening/service.ts';
 import { DEFAULT_THRESHOLD } from '../screening/types.ts';
 import { actorOf } from './auth.ts';
+import * as S from './schemas.ts';
 
 /** The schemata a query may name (FtM matchable schemata). */
 const SCHEMATA = ['Thing', 'LegalEntity', 'Person', 'Organization', 'Company', 'Vessel', 'Airplane'] as const;
@@ -74,6 +75,7 @@ export function registerScreeningRoutes(root: FastifyInstance, screening: Screen
     {
       config: { access: 'read' },
       schema: {
+        response: { 200: S.matchResponse },
         tags: ['screening'],
         summary: 'Screen entities (yente-compatible): up to 100 queries per request',
         params: datasetParam,
@@ -92,7 +94,7 @@ export function registerScreeningRoutes(root: FastifyInstance, screening: Screen
     },
     async (req) => {
       const { threshold, limit } = req.query;
-      const responses: Record<string, unknown> = {};
+      const responses: z.infer<typeof S.matchResponse>['responses'] = {};
       for (const [key, query] of Object.entries(req.body.queries)) {
         const hits = await screening.screen(query, {
           dataset: req.params.dataset,
@@ -103,7 +105,7 @@ export function registerScreeningRoutes(root: FastifyInstance, screening: Screen
         responses[key] = {
           status: 200,
           results: hits.map(yenteResult),
-          total: { value: hits.length, relation: 'eq' },
+          total: { value: hits.length, relation: 'eq' as const },
           query,
         };
       }
@@ -116,6 +118,7 @@ export function registerScreeningRoutes(root: FastifyInstance, screening: Screen
     {
       config: { access: 'read' },
       schema: {
+        response: { 200: S.searchResponse },
         tags: ['screening'],
         summary: 'Search by name (yente-compatible)',
         params: datasetParam,
@@ -134,7 +137,7 @@ export function registerScreeningRoutes(root: FastifyInstance, screening: Screen
       );
       return {
         results: hits.map(yenteResult),
-        total: { value: hits.length, relation: 'eq' },
+        total: { value: hits.length, relation: 'eq' as const },
         limit,
         offset: 0,
       };
@@ -189,6 +192,7 @@ export function registerScreeningRoutes(root: FastifyInstance, screening: Screen
     {
       config: { access: 'read' },
       schema: {
+        response: { 200: z.array(S.comparison) },
         tags: ['screening'],
         summary: 'Score given pairs of records against each other',
         querystring: z.object({ threshold: z.coerce.number().min(0).max(1).default(DEFAULT_THRESHOLD) }),
@@ -203,6 +207,7 @@ export function registerScreeningRoutes(root: FastifyInstance, screening: Screen
     {
       config: { access: 'write' },
       schema: {
+        response: { 201: S.decisionRow },
         tags: ['screening'],
         summary:
           'Mark a hit as a true match or a false positive (remembered for this query and listing content)',
@@ -223,14 +228,26 @@ export function registerScreeningRoutes(root: FastifyInstance, screening: Screen
     },
   );
 
-  app.get('/api/watchlists', { config: { access: 'read' }, schema: { tags: ['watchlists'] } }, async () =>
-    watchlists(store),
+  app.get(
+    '/api/watchlists',
+    {
+      config: { access: 'read' },
+      schema: {
+        response: { 200: z.array(S.watchlist) },
+        tags: ['watchlists'],
+      },
+    },
+    async () => watchlists(store),
   );
   app.post(
     '/api/watchlists',
     {
       config: { access: 'write' },
-      schema: { tags: ['watchlists'], body: z.object({ name: z.string().min(1).max(200) }) },
+      schema: {
+        response: { 201: S.watchlist },
+        tags: ['watchlists'],
+        body: z.object({ name: z.string().min(1).max(200) }),
+      },
     },
     async (req, reply) => reply.code(201).send(await createWatchlist(store, req.body.name, actorOf(req))),
   );
@@ -239,6 +256,7 @@ export function registerScreeningRoutes(root: FastifyInstance, screening: Screen
     {
       config: { access: 'write' },
       schema: {
+        response: { 200: S.watchlistAdded },
         tags: ['watchlists'],
         summary:
           'Add or update monitored names/vessels; they are screened at once and after every list import',
@@ -265,7 +283,11 @@ export function registerScreeningRoutes(root: FastifyInstance, screening: Screen
     '/api/watchlists/rescreen',
     {
       config: { access: 'write' },
-      schema: { tags: ['watchlists'], summary: 'Screen every watchlist again now' },
+      schema: {
+        response: { 200: S.rescreenSummary },
+        tags: ['watchlists'],
+        summary: 'Screen every watchlist again now',
+      },
     },
     async () => rescreenWatchlists(store, screening),
   );
@@ -275,6 +297,7 @@ export function registerScreeningRoutes(root: FastifyInstance, screening: Screen
     {
       config: { access: 'read' },
       schema: {
+        response: { 200: S.alertPage },
         tags: ['alerts'],
         querystring: z.object({
           status: z.enum(['open', 'confirmed', 'dismissed']).optional(),
@@ -292,6 +315,7 @@ export function registerScreeningRoutes(root: FastifyInstance, screening: Screen
     {
       config: { access: 'write' },
       schema: {
+        response: { 200: S.alert },
         tags: ['alerts'],
         summary: 'Triage an alert: confirm it, or dismiss it with a reason',
         params: z.object({ id: z.string().max(100) }),

@@ -50,6 +50,21 @@ describe('HTTP API', () => {
     const entities = spec.paths['/api/entities'].get;
     assert.ok(entities.responses['401'] && entities.responses['403'] && entities.responses['400']);
     assert.ok(spec.paths['/api/entities/{id}'].get.responses['404']);
+    // Every JSON route describes its answer (the file downloads answer CSV, NDJSON, GeoJSON or KML).
+    const files = new Set(['/api/export', '/api/events/export', '/api/screening/batch']);
+    type Op = { responses: Record<string, { content?: Record<string, { schema?: { type?: string } }> }> };
+    const undocumented: string[] = [];
+    for (const [path, ops] of Object.entries(spec.paths as Record<string, Record<string, Op>>)) {
+      if (files.has(path)) continue;
+      for (const [method, op] of Object.entries(ops)) {
+        const ok = op.responses['200'] ?? op.responses['201'];
+        if (!ok?.content?.['application/json']?.schema?.type) undocumented.push(`${method} ${path}`);
+      }
+    }
+    assert.deepEqual(undocumented, [], 'routes without a documented answer');
+    assert.ok(
+      spec.paths['/api/users'].get.responses['200'].content['application/json'].schema.items.properties.role,
+    );
     const ui = await app.inject({ url: '/api/docs/' });
     assert.equal(ui.statusCode, 200);
     for (const url of [

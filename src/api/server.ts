@@ -54,6 +54,7 @@ import { registerEventRoutes } from './event-routes.ts';
 import { registerFeedRoutes } from './feed-routes.ts';
 import { LoginLimiter } from './login-limiter.ts';
 import { checkResponsesByDefault, errorBody, responseSerializerCompiler } from './response-check.ts';
+import * as S from './schemas.ts';
 import { registerScreeningRoutes } from './screening-routes.ts';
 import { registerVesselRoutes } from './vessel-routes.ts';
 import { registerWebApp } from './web-app.ts';
@@ -194,6 +195,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     {
       config: { access: 'public' },
       schema: {
+        response: { 200: S.signedIn, 401: errorBody, 429: errorBody },
         tags: ['auth'],
         summary: 'Sign in with a user name and password; sets the session cookie',
         body: z.object({ name: z.string().min(1).max(64), password: z.string().min(1).max(1024) }),
@@ -230,7 +232,13 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   );
   app.post(
     '/api/auth/logout',
-    { config: { access: 'read' }, schema: { tags: ['auth'] } },
+    {
+      config: { access: 'read' },
+      schema: {
+        response: { 200: S.ok },
+        tags: ['auth'],
+      },
+    },
     async (req, reply) => {
       const token = req.cookies[SESSION_COOKIE];
       if (token) await logout(store, token);
@@ -240,19 +248,35 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   );
   app.get(
     '/api/me',
-    { config: { access: 'read' }, schema: { tags: ['auth'], summary: 'The signed-in user' } },
+    {
+      config: { access: 'read' },
+      schema: {
+        response: { 200: S.user },
+        tags: ['auth'],
+        summary: 'The signed-in user',
+      },
+    },
     async (req) => publicUser(req.user!),
   );
 
   // --- users and tokens (admin) ---
-  app.get('/api/users', { config: { access: 'admin' }, schema: { tags: ['admin'] } }, async () =>
-    allUsers(store),
+  app.get(
+    '/api/users',
+    {
+      config: { access: 'admin' },
+      schema: {
+        response: { 200: z.array(S.user) },
+        tags: ['admin'],
+      },
+    },
+    async () => allUsers(store),
   );
   app.post(
     '/api/users',
     {
       config: { access: 'admin' },
       schema: {
+        response: { 201: S.user },
         tags: ['admin'],
         body: z.object({
           name: z.string(),
@@ -268,6 +292,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     {
       config: { access: 'admin' },
       schema: {
+        response: { 200: S.user },
         tags: ['admin'],
         params: z.object({ name: z.string() }),
         body: z.object({
@@ -283,7 +308,11 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     '/api/tokens',
     {
       config: { access: 'admin' },
-      schema: { tags: ['admin'], querystring: z.object({ user: z.string().optional() }) },
+      schema: {
+        response: { 200: z.array(S.apiToken) },
+        tags: ['admin'],
+        querystring: z.object({ user: z.string().optional() }),
+      },
     },
     async (req) => tokensOf(store, req.query.user),
   );
@@ -292,6 +321,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     {
       config: { access: 'admin' },
       schema: {
+        response: { 201: S.createdToken },
         tags: ['admin'],
         body: z.object({ user: z.string(), label: z.string().max(200).optional() }),
       },
@@ -301,7 +331,14 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   );
   app.delete(
     '/api/tokens/:id',
-    { config: { access: 'admin' }, schema: { tags: ['admin'], params: z.object({ id: z.string() }) } },
+    {
+      config: { access: 'admin' },
+      schema: {
+        response: { 200: S.ok },
+        tags: ['admin'],
+        params: z.object({ id: z.string() }),
+      },
+    },
     async (req) => {
       await revokeApiToken(store, req.params.id, actorOf(req));
       return { ok: true };
@@ -312,6 +349,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     {
       config: { access: 'admin' },
       schema: {
+        response: { 200: z.array(S.auditEntry) },
         tags: ['admin'],
         querystring: z.object({
           limit: z.coerce.number().int().min(1).max(1000).default(100),
@@ -327,12 +365,26 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   // --- lists ---
   app.get(
     '/api/lists',
-    { config: { access: 'read' }, schema: { tags: ['lists'], summary: 'Sources, versions and counts' } },
+    {
+      config: { access: 'read' },
+      schema: {
+        response: { 200: z.array(S.datasetSummary) },
+        tags: ['lists'],
+        summary: 'Sources, versions and counts',
+      },
+    },
     async () => summariseLists(store),
   );
   app.get(
     '/api/lists/:list/versions',
-    { config: { access: 'read' }, schema: { tags: ['lists'], params: z.object({ list: listName }) } },
+    {
+      config: { access: 'read' },
+      schema: {
+        response: { 200: z.array(S.listVersion) },
+        tags: ['lists'],
+        params: z.object({ list: listName }),
+      },
+    },
     async (req) => versionsOf(store, req.params.list),
   );
   app.get(
@@ -340,6 +392,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     {
       config: { access: 'read' },
       schema: {
+        response: { 200: S.listDiff },
         tags: ['lists'],
         summary: 'Added, removed and changed entries between two versions (default: previous -> latest)',
         params: z.object({ list: listName }),
@@ -356,6 +409,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
       config: { access: 'write' },
       bodyLimit: opts.maxUploadBytes ?? 1024 * 1024 * 1024,
       schema: {
+        response: { 200: S.importResult },
         tags: ['lists'],
         summary: 'Import a list file sent as the request body',
         querystring: z.object({
@@ -395,6 +449,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     {
       config: { access: 'write' },
       schema: {
+        response: { 200: S.updateResult },
         tags: ['lists'],
         summary: 'Download the official lists (conditional requests, checksums) and import what changed',
         body: z.object({ source: source.optional() }).default({}),
@@ -420,6 +475,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     {
       config: { access: 'read' },
       schema: {
+        response: { 200: S.entityPage },
         tags: ['entities'],
         summary: 'Current designated entities, filtered and paged',
         querystring: z.object({
@@ -443,6 +499,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     {
       config: { access: 'read' },
       schema: {
+        response: { 200: S.entityDetail },
         tags: ['entities'],
         summary: 'One entity: properties, sanctions, provenance, history, related entities',
         params: z.object({ id: z.string().max(200) }),
@@ -495,14 +552,26 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     screening.index().catch((err) => app.log.error(err, 'building the screening index failed'));
   }
   // --- regimes ---
-  app.get('/api/regimes', { config: { access: 'read' }, schema: { tags: ['regimes'] } }, async () =>
-    listRegimes(),
+  app.get(
+    '/api/regimes',
+    {
+      config: { access: 'read' },
+      schema: {
+        response: { 200: z.array(S.regime) },
+        tags: ['regimes'],
+      },
+    },
+    async () => listRegimes(),
   );
   app.get(
     '/api/regimes/:code',
     {
       config: { access: 'read' },
-      schema: { tags: ['regimes'], params: z.object({ code: z.string().max(64) }) },
+      schema: {
+        response: { 200: S.regime },
+        tags: ['regimes'],
+        params: z.object({ code: z.string().max(64) }),
+      },
     },
     async (req) => {
       const r = getRegime(req.params.code);
