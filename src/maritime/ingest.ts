@@ -255,18 +255,21 @@ export class Ingestor {
     msgType: number,
     line: number,
   ): void {
-    if (t < this.tMin) this.tMin = t;
-    if (t > this.tMax) this.tMax = t;
+    this.widenTimeRange(t);
     this.positionsAdded++;
     this.batch.addPosition(mmsi, t, lat, lon, sog, cog, heading, status, msgType, line);
   }
 
   add(o: Observation): void {
-    if (o.t < this.tMin) this.tMin = o.t;
-    if (o.t > this.tMax) this.tMax = o.t;
+    this.widenTimeRange(o.t);
     if (o.kind === 'position') this.positionsAdded++;
     else this.staticsAdded++;
     this.batch.add(o);
+  }
+
+  private widenTimeRange(t: number): void {
+    if (t < this.tMin) this.tMin = t;
+    if (t > this.tMax) this.tMax = t;
   }
 
   get pending(): number {
