@@ -32,9 +32,13 @@ export function installAccessControl(app: FastifyInstance, store: Store): void {
     const secret = header?.startsWith('Bearer ') ? header.slice(7).trim() : req.cookies?.[SESSION_COOKIE];
     const user = secret ? await authenticate(store, secret) : undefined;
     if (!user) {
-      return reply
-        .code(401)
-        .send({ error: 'unauthorized', message: 'sign in or send an API token (Authorization: Bearer ...)' });
+      // Say which: no credentials, or credentials that no longer work (a revoked token, an ended session).
+      const message = !secret
+        ? 'sign in or send an API token (Authorization: Bearer ...)'
+        : header?.startsWith('Bearer ')
+          ? 'the API token is not valid (unknown or revoked)'
+          : 'the session has ended; sign in again';
+      return reply.code(401).send({ error: 'unauthorized', message });
     }
     if (!can(user.role, access)) {
       return reply

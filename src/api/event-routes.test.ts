@@ -83,7 +83,7 @@ describe('HTTP API: detection, events, evidence, zones, risk', { skip }, () => {
       payload: { name: 'Test box', geojson: zone },
       headers: auth('analyst'),
     });
-    assert.equal(added.statusCode, 200, added.body);
+    assert.equal(added.statusCode, 201, added.body);
     const zones = (await app.inject({ url: '/api/zones', headers: auth('viewer') })).json();
     assert.ok(zones.items.some((z: { name: string }) => z.name === 'Test box'));
 

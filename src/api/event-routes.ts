@@ -6,7 +6,6 @@ import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { InputFormatError } from '../lists/errors.ts';
 import { NotFoundError } from '../lists/service.ts';
 import { portIndex } from '../maritime/detect/geo-context.ts';
 import { PRESETS } from '../maritime/detect/presets.ts';
@@ -20,7 +19,9 @@ import { eventCounts } from '../store/events.ts';
 import type { Store } from '../store/store.ts';
 import { getVessel } from '../store/vessels.ts';
 import { actorOf } from './auth.ts';
+import { BadRequestError } from './errors.ts';
 import * as answers from './maritime-schemas.ts';
+import { fileAnswer } from './response-check.ts';
 import { bboxParam, instantParam } from './vessel-routes.ts';
 
 const presetName = z.enum(Object.keys(PRESETS) as [string, ...string[]]);
@@ -88,6 +89,14 @@ export function registerEventRoutes(root: FastifyInstance, store: Store, screeni
           from: filters.from,
           to: filters.to,
         }),
+        response: {
+          200: fileAnswer('The events as a file, in the format asked for (streamed, page by page)', [
+            'application/x-ndjson',
+            'text/csv',
+            'application/geo+json',
+            'application/vnd.google-earth.kml+xml',
+          ]),
+        },
       },
     },
     async (req, reply) => {
@@ -150,7 +159,7 @@ export function registerEventRoutes(root: FastifyInstance, store: Store, screeni
       config: { access: 'write' },
       schema: {
         response: { 200: answers.detectResult },
-        tags: ['events'],
+        tags: ['detection'],
         summary: 'Re-run detection over a window with a preset (vessels are re-linked to the lists first)',
         body: z
           .object({
@@ -164,7 +173,7 @@ export function registerEventRoutes(root: FastifyInstance, store: Store, screeni
     async (req) => {
       const body = req.body ?? { preset: 'gfw' };
       if (body.from !== undefined && body.to !== undefined && body.from > body.to) {
-        throw new InputFormatError('request', undefined, '`from` is after `to`');
+        throw new BadRequestError('`from` is after `to`');
       }
       return detect(store, {
         preset: body.preset,
@@ -196,7 +205,7 @@ export function registerEventRoutes(root: FastifyInstance, store: Store, screeni
       config: { access: 'read' },
       schema: {
         response: { 200: answers.portsAnswer },
-        tags: ['events'],
+        tags: ['ports and zones'],
         summary: 'World Port Index ports in a box (for maps); DPRK ports flagged',
         querystring: z.object({
           bbox: bboxParam.optional(),
@@ -234,7 +243,7 @@ export function registerEventRoutes(root: FastifyInstance, store: Store, screeni
       config: { access: 'read' },
       schema: {
         response: { 200: answers.zonesAnswer },
-        tags: ['events'],
+        tags: ['ports and zones'],
         summary: 'Zones the zone detector watches (DPRK waters and user zones)',
       },
     },
@@ -246,7 +255,7 @@ export function registerEventRoutes(root: FastifyInstance, store: Store, screeni
       config: { access: 'read' },
       schema: {
         response: { 200: answers.zoneFeature },
-        tags: ['events'],
+        tags: ['ports and zones'],
         summary: 'A zone as a GeoJSON Feature',
         params: z.object({ id: z.string().max(100) }),
       },
@@ -262,13 +271,14 @@ export function registerEventRoutes(root: FastifyInstance, store: Store, screeni
     {
       config: { access: 'write' },
       schema: {
-        response: { 200: answers.zoneView },
-        tags: ['events'],
+        response: { 201: answers.zoneView },
+        tags: ['ports and zones'],
         summary: 'Add a user zone from GeoJSON (Polygon, MultiPolygon, Feature, FeatureCollection)',
         body: z.object({ name: z.string().min(1).max(100), geojson: z.unknown() }),
       },
     },
-    async (req) => addUserZone(store, req.body.name, req.body.geojson, actorOf(req)),
+    async (req, reply) =>
+      reply.code(201).send(await addUserZone(store, req.body.name, req.body.geojson, actorOf(req))),
   );
   app.delete(
     '/api/zones/:id',
@@ -276,7 +286,7 @@ export function registerEventRoutes(root: FastifyInstance, store: Store, screeni
       config: { access: 'write' },
       schema: {
         response: { 200: answers.removed },
-        tags: ['events'],
+        tags: ['ports and zones'],
         summary: 'Remove a user zone',
         params: z.object({ id: z.string().max(100) }),
       },
@@ -294,7 +304,7 @@ export function registerEventRoutes(root: FastifyInstance, store: Store, screeni
       config: { access: 'read' },
       schema: {
         response: { 200: answers.presetsAnswer },
-        tags: ['events'],
+        tags: ['detection'],
         summary: 'Detection presets and their parameters',
       },
     },

@@ -95,7 +95,7 @@ describe('HTTP API: live AIS feeds run by the server', () => {
     });
     assert.equal(bad.statusCode, 400);
     const r = await app.inject({ method: 'POST', url: '/api/feeds', payload: body, headers: auth('admin') });
-    assert.equal(r.statusCode, 200, r.body);
+    assert.equal(r.statusCode, 201, r.body);
     const id = r.json().id as string;
     await until(async () => (await trackTotals(store)).positions === 3);
     const list = (await app.inject({ url: '/api/feeds', headers: auth('viewer') })).json();
@@ -111,7 +111,7 @@ describe('HTTP API: live AIS feeds run by the server', () => {
       payload: body,
       headers: auth('admin'),
     });
-    assert.equal(dup.statusCode, 422);
+    assert.equal(dup.statusCode, 400, 'a second feed of the same name is refused');
 
     // disabling stops it; removing it keeps what it stored
     const off = await app.inject({

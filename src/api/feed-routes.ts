@@ -6,12 +6,12 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { InputFormatError } from '../lists/errors.ts';
 import { NotFoundError } from '../lists/service.ts';
 import type { FeedManager } from '../maritime/feed-manager.ts';
 import { deleteAisFeed, insertAisFeed, listAisFeeds, setAisFeedEnabled } from '../store/events.ts';
 import type { Store } from '../store/store.ts';
 import { actorOf } from './auth.ts';
+import { BadRequestError } from './errors.ts';
 import * as answers from './maritime-schemas.ts';
 
 const feedId = z.object({ id: z.string().max(64) });
@@ -32,7 +32,7 @@ export function registerFeedRoutes(
       config: { access: 'read' },
       schema: {
         response: { 200: answers.feedsAnswer },
-        tags: ['vessels'],
+        tags: ['ais'],
         summary: 'Live AIS feeds the server runs, with their status (connected, lines, last error)',
       },
     },
@@ -47,8 +47,8 @@ export function registerFeedRoutes(
     {
       config: { access: 'admin' },
       schema: {
-        response: { 200: answers.aisFeed },
-        tags: ['vessels'],
+        response: { 201: answers.aisFeed },
+        tags: ['ais'],
         summary:
           'Add a live AIS feed: a TCP server to connect to (AIS-catcher, rtl-ais, aggregators) or a UDP port to listen on',
         body: z.object({
@@ -69,13 +69,13 @@ export function registerFeedRoutes(
         }),
       },
     },
-    async (req) => {
+    async (req, reply) => {
       const existing = await listAisFeeds(store);
       if (existing.some((f) => f.name === req.body.name)) {
-        throw new InputFormatError('feed', undefined, `a feed named "${req.body.name}" exists`);
+        throw new BadRequestError(`a feed named "${req.body.name}" exists`);
       }
       if (existing.some((f) => f.kind === 'udp' && req.body.kind === 'udp' && f.port === req.body.port)) {
-        throw new InputFormatError('feed', undefined, `UDP port ${req.body.port} is taken by another feed`);
+        throw new BadRequestError(`UDP port ${req.body.port} is taken by another feed`);
       }
       const row = {
         id: `feed-${randomUUID().slice(0, 8)}`,
@@ -85,7 +85,7 @@ export function registerFeedRoutes(
       };
       await insertAisFeed(store, row);
       await sync();
-      return row;
+      return reply.code(201).send(row);
     },
   );
 
@@ -95,7 +95,7 @@ export function registerFeedRoutes(
       config: { access: 'admin' },
       schema: {
         response: { 200: answers.feedEnabled },
-        tags: ['vessels'],
+        tags: ['ais'],
         summary: 'Enable or disable a feed',
         params: feedId,
         body: z.object({ enabled: z.boolean() }),
@@ -115,7 +115,7 @@ export function registerFeedRoutes(
       config: { access: 'admin' },
       schema: {
         response: { 200: answers.removed },
-        tags: ['vessels'],
+        tags: ['ais'],
         summary: 'Remove a feed (its raw logs and stored positions stay)',
         params: feedId,
       },

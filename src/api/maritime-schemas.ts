@@ -25,7 +25,7 @@ export const vesselPosition = z.object({
   lon,
   sog: z.number().nullable().describe('speed over ground, knots'),
   cog: z.number().nullable().describe('course over ground, degrees'),
-  heading: z.number().nullable(),
+  heading: z.number().nullable().describe('true heading, degrees; null when not reported'),
   status: z.number().int().nullable().describe('AIS navigational status code'),
 });
 
@@ -59,7 +59,10 @@ export const identityVersion = z
     beam: z.number().nullable().describe('metres'),
     draught: z.number().nullable().describe('metres'),
     destination: z.string().nullable(),
-    eta: z.string().nullable(),
+    eta: z
+      .string()
+      .nullable()
+      .describe('estimated arrival as broadcast: `MM-DDTHH:MM`, UTC, with no year (AIS carries none)'),
     reports: count,
   })
   .describe("One version of a vessel's broadcast identity, valid over [validFrom, validTo]");
@@ -82,9 +85,9 @@ export const latestPosition = z.object({
   time: instant,
   lat,
   lon,
-  sog: z.number().nullable(),
-  cog: z.number().nullable(),
-  heading: z.number().nullable(),
+  sog: z.number().nullable().describe('speed over ground, knots'),
+  cog: z.number().nullable().describe('course over ground, degrees'),
+  heading: z.number().nullable().describe('true heading, degrees; null when the vessel does not report one'),
 });
 
 export const positionsAnswer = z.object({
@@ -197,6 +200,10 @@ export const ingestSummary = z.object({
   seconds: z.number(),
   timeFrom: instant.nullable().optional(),
   timeTo: instant.nullable().optional(),
+  warnings: z
+    .array(z.string())
+    .optional()
+    .describe('what went through but may not be what was meant: lines without a time, nothing stored…'),
   csv: z
     .object({
       layout: z.string(),
@@ -211,7 +218,10 @@ export const ingestAnswer = ingestSummary.extend({
 });
 
 // --- events ---
-export const evidenceRef = z.object({ source: z.string(), line: z.number().int() });
+export const evidenceRef = z.object({
+  source: z.string().describe('an ingested file’s sha256, or a live feed’s raw log'),
+  line: z.number().int().describe('line in that source (1-based)'),
+});
 
 export const maritimeEvent = z.object({
   id: z.string().describe('stable: the same finding under the same preset always has the same id'),
@@ -221,13 +231,15 @@ export const maritimeEvent = z.object({
   mmsi: z.array(z.number().int()).describe('the vessels involved (an encounter has two)'),
   start: instant,
   end: instant.nullable().describe('null while open'),
-  lat,
+  lat: lat.describe('where: an encounter’s midpoint, where a gap began, the port or the zone crossing…'),
   lon,
   preset: z.string(),
   algorithm: z.string().describe('detector name and version, e.g. `encounter/1`'),
   params: z.record(z.string(), z.union([z.number(), z.string(), z.boolean()])),
   details: z.record(z.string(), z.unknown()).describe('type-specific: port, zone, confidence, distances…'),
-  evidence: z.array(evidenceRef),
+  evidence: z
+    .array(evidenceRef)
+    .describe('the raw AIS messages it rests on; GET /api/events/{id}/evidence shows their text'),
   detectedAt: instant,
 });
 
@@ -245,7 +257,11 @@ export const eventCounts = z.object({
 });
 
 export const riskReason = z.object({
-  code: z.string(),
+  code: z
+    .string()
+    .describe(
+      'designated_vessel, designated_owner, encounter_with_designated, dprk_port_call, dprk_zone, dark_gap, encounter, spoofing, identity_change, identity_swap, invalid_imo, shared_imo, dprk_flag, mmsi_warning, no_identity',
+    ),
   points: z.number(),
   text: z.string(),
   refs: z.array(z.string()).describe('event ids, or entity ids for designation links'),
@@ -253,8 +269,8 @@ export const riskReason = z.object({
 
 export const vesselRisk = z.object({
   mmsi: z.number().int(),
-  score: z.number().min(0).max(100),
-  level: z.enum(['low', 'medium', 'high']),
+  score: z.number().min(0).max(100).describe('0–100: the points of the reasons, capped at 100'),
+  level: z.enum(['low', 'medium', 'high']).describe('high from 60, medium from 25'),
   reasons: z.array(riskReason),
 });
 
@@ -264,7 +280,7 @@ export const port = z.object({
   id: z.number().int().describe('World Port Index number'),
   name: z.string(),
   country: z.string().describe("ISO code, lowercase ('kp'); '' when unknown"),
-  unlocode: z.string(),
+  unlocode: z.string().describe("UN/LOCODE without the space (KPNAM); '' when the port has none"),
   lat,
   lon,
   size: z.string(),

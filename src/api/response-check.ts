@@ -6,12 +6,26 @@
  * the field. Unchecked (production), an answer is written with JSON.stringify: documenting a route costs no
  * time on its hot path (`/api/positions` can answer 100,000 positions).
  */
+import type { Readable } from 'node:stream';
 import { type ZodType, z } from 'zod';
 
 /** Every error answer: a code for programs and a message for people. */
 export const errorBody = z
   .object({ error: z.string(), message: z.string() })
   .describe('An error, with a message for people');
+
+/**
+ * The OpenAPI description of an answer that is a file or a stream (CSV, NDJSON, KML…) rather than one JSON
+ * document: its media types, each a string.
+ */
+export function fileAnswer(description: string, mediaTypes: string[]) {
+  // Documented as text; the handler sends a stream (never serialised), which the type says it may.
+  const body = z.string() as unknown as ZodType<string | Readable>;
+  return {
+    description,
+    content: Object.fromEntries(mediaTypes.map((t) => [t, { schema: body }])),
+  };
+}
 
 /** Whether answers are checked when the server is built without saying. */
 export function checkResponsesByDefault(env: NodeJS.ProcessEnv = process.env): boolean {

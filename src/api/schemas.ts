@@ -54,7 +54,7 @@ export const listVersion = z.object({
   source: z.string(),
   dataset: z.string().describe('the list whose versions form one history: un, ofac-sdn, ofac-cons, eu, uk'),
   format: z.string(),
-  publishedAt: instant,
+  publishedAt: instant.describe('the publication time; midnight UTC when the file gives only a date (OFAC)'),
   publishedDate: z.string().describe('the publication date as the file states it (YYYY-MM-DD)'),
   sha256: z.string(),
   fileName: z.string(),
@@ -126,7 +126,10 @@ export const entitySummary = z.object({
   caption: z.string(),
   sourceRef: z.string(),
   regimes: z.array(z.string()),
-  listedOn: z.string().nullable(),
+  listedOn: z
+    .string()
+    .nullable()
+    .describe('the listing date the list states (UN does; OFAC’s SDN files do not: null)'),
   versionId: z.string(),
 });
 
@@ -235,7 +238,10 @@ export const regime = z.object({
   ended: z.string().optional(),
   url: z.string().optional(),
   notes: z.string().optional(),
-  synthesised: z.boolean().optional(),
+  synthesised: z
+    .boolean()
+    .optional()
+    .describe('true: known only by the code the lists use; no legal basis or measures on record'),
 });
 
 // --- screening ---
@@ -271,12 +277,18 @@ export const screeningResult = z
     schema: z.string(),
     properties: values,
     datasets: z.array(z.string()),
-    referents: z.array(z.string()),
-    target: z.boolean(),
-    score: z.number(),
-    match: z.boolean(),
-    features: counts,
-    explanations: z.array(explanation),
+    referents: z.array(z.string()).describe('always empty (yente compatibility)'),
+    target: z.boolean().describe('always true: every listing is a sanctions target (yente compatibility)'),
+    score: z.number().min(0).max(1).describe('0–1: how well the listing matches the query'),
+    match: z
+      .boolean()
+      .describe('score at or above the threshold (default 0.7), and not marked a false positive'),
+    features: counts.describe(
+      'the raw feature values the score is made of (name similarity, date of birth…)',
+    ),
+    explanations: z
+      .array(explanation)
+      .describe('in words: which parts aligned and what each did to the score'),
     reference: z.string(),
     regimes: z.array(z.string()),
     parties: z
@@ -290,7 +302,9 @@ export const screeningResult = z
   })
   .describe("A hit in yente's shape, with Watchkeeper's explanations, regimes and decisions beside it");
 
-const total = z.object({ value: count, relation: z.literal('eq') });
+const total = z
+  .object({ value: count, relation: z.enum(['eq', 'gte']) })
+  .describe('how many candidates scored above zero in all (`gte`: at least that many; the count was capped)');
 
 export const matchResponse = z.object({
   responses: z.record(
@@ -339,10 +353,22 @@ export const alert = z.object({
   id: z.string(),
   kind: z.string().describe('screening or maritime'),
   status: z.enum(['open', 'confirmed', 'dismissed']),
-  subject: z.string(),
-  entityId: z.string().nullable(),
-  entityHash: z.string().nullable(),
-  score: z.number().nullable(),
+  subject: z
+    .string()
+    .describe('what it is about: the watchlist item, or the finding (one alert per finding)'),
+  entityId: z
+    .string()
+    .nullable()
+    .describe(
+      'screening: the listing hit; maritime: the designated listing behind it, or `port:<WPI number>` for a DPRK port call',
+    ),
+  entityHash: z
+    .string()
+    .nullable()
+    .describe(
+      'screening: the hash of the listing content alerted on (a changed listing alerts again); maritime: the event type',
+    ),
+  score: z.number().nullable().describe('screening: the hit’s score, 0–1; maritime: null'),
   details: z.unknown().describe('what raised it: the query and hit, or the maritime event'),
   reason: z.string().nullable(),
   createdAt: instant,
@@ -350,7 +376,7 @@ export const alert = z.object({
   updatedBy: z.string().nullable(),
 });
 
-export const alertPage = z.object({ total: count, items: z.array(alert) });
+export const alertPage = z.object({ total: count, items: z.array(alert), limit: count, offset: count });
 
 export type User = z.infer<typeof user>;
 export type ApiToken = z.infer<typeof apiToken>;

@@ -4,7 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { NotFoundError } from '../lists/service.ts';
 import { screenCsv } from '../screening/batch.ts';
-import { AlertError, alertsInbox, triageAlert } from '../screening/monitoring/alerts.ts';
+import { alertsInbox, triageAlert } from '../screening/monitoring/alerts.ts';
 import { recordDecision } from '../screening/monitoring/decisions.ts';
 import {
   addToWatchlist,
@@ -23,6 +23,8 @@ import {
 } from '../screening/service.ts';
 import { DEFAULT_THRESHOLD } from '../screening/types.ts';
 import { actorOf } from './auth.ts';
+import { orNotFound } from './errors.ts';
+import { errorBody, fileAnswer } from './response-check.ts';
 import * as S from './schemas.ts';
 
 /** The schemata a query may name (FtM matchable schemata). */
@@ -96,7 +98,7 @@ export function registerScreeningRoutes(root: FastifyInstance, screening: Screen
       const { threshold, limit } = req.query;
       const responses: z.infer<typeof S.matchResponse>['responses'] = {};
       for (const [key, query] of Object.entries(req.body.queries)) {
-        const hits = await screening.screen(query, {
+        const page = await screening.screenPage(query, {
           dataset: req.params.dataset,
           threshold,
           limit,
@@ -104,8 +106,8 @@ export function registerScreeningRoutes(root: FastifyInstance, screening: Screen
         });
         responses[key] = {
           status: 200,
-          results: hits.map(yenteResult),
-          total: { value: hits.length, relation: 'eq' as const },
+          results: page.hits.map(yenteResult),
+          total: { value: page.total, relation: page.exact ? ('eq' as const) : ('gte' as const) },
           query,
         };
       }
@@ -126,20 +128,21 @@ export function registerScreeningRoutes(root: FastifyInstance, screening: Screen
           q: z.string().min(1).max(1024),
           schema: z.enum(SCHEMATA).default('Thing'),
           limit: z.coerce.number().int().min(1).max(500).default(10),
+          offset: z.coerce.number().int().min(0).max(10_000).default(0),
         }),
       },
     },
     async (req) => {
-      const { q, schema, limit } = req.query;
-      const hits = await screening.screen(
+      const { q, schema, limit, offset } = req.query;
+      const page = await screening.screenPage(
         { schema, properties: { name: [q] } },
-        { dataset: req.params.dataset, threshold: DEFAULT_THRESHOLD, limit },
+        { dataset: req.params.dataset, threshold: DEFAULT_THRESHOLD, limit, offset },
       );
       return {
-        results: hits.map(yenteResult),
-        total: { value: hits.length, relation: 'eq' as const },
+        results: page.hits.map(yenteResult),
+        total: { value: page.total, relation: page.exact ? ('eq' as const) : ('gte' as const) },
         limit,
-        offset: 0,
+        offset,
       };
     },
   );
@@ -159,6 +162,12 @@ export function registerScreeningRoutes(root: FastifyInstance, screening: Screen
           dataset: datasetParam.shape.dataset.default('default'),
           algorithm: z.enum(SCREENING_ALGORITHMS).default('watchkeeper'),
         }),
+        response: {
+          200: fileAnswer(
+            'The CSV sent, with the top hit beside each row (caption, score, match, datasets, reference), streamed',
+            ['text/csv'],
+          ),
+        },
       },
     },
     async (req, reply) => {
@@ -207,7 +216,7 @@ export function registerScreeningRoutes(root: FastifyInstance, screening: Screen
     {
       config: { access: 'write' },
       schema: {
-        response: { 201: S.decisionRow },
+        response: { 201: S.decisionRow, 404: errorBody },
         tags: ['screening'],
         summary:
           'Mark a hit as a true match or a false positive (remembered for this query and listing content)',
@@ -235,6 +244,7 @@ export function registerScreeningRoutes(root: FastifyInstance, screening: Screen
       schema: {
         response: { 200: z.array(S.watchlist) },
         tags: ['watchlists'],
+        summary: 'Watchlists with their item counts',
       },
     },
     async () => watchlists(store),
@@ -246,6 +256,7 @@ export function registerScreeningRoutes(root: FastifyInstance, screening: Screen
       schema: {
         response: { 201: S.watchlist },
         tags: ['watchlists'],
+        summary: 'Create a watchlist',
         body: z.object({ name: z.string().min(1).max(200) }),
       },
     },
@@ -274,7 +285,7 @@ export function registerScreeningRoutes(root: FastifyInstance, screening: Screen
       },
     },
     async (req) => {
-      const r = await addToWatchlist(store, req.params.watchlist, req.body, actorOf(req));
+      const r = await orNotFound(addToWatchlist(store, req.params.watchlist, req.body, actorOf(req)));
       const screened = await rescreenWatchlists(store, screening, { watchlist: r.watchlist.id });
       return { watchlist: r.watchlist, added: r.added, ...screened };
     },
@@ -299,6 +310,7 @@ export function registerScreeningRoutes(root: FastifyInstance, screening: Screen
       schema: {
         response: { 200: S.alertPage },
         tags: ['alerts'],
+        summary: 'Alerts (screening and maritime), newest first, by status and kind',
         querystring: z.object({
           status: z.enum(['open', 'confirmed', 'dismissed']).optional(),
           kind: z.string().max(32).optional(),
@@ -307,7 +319,11 @@ export function registerScreeningRoutes(root: FastifyInstance, screening: Screen
         }),
       },
     },
-    async (req) => alertsInbox(store, req.query),
+    async (req) => ({
+      ...(await alertsInbox(store, req.query)),
+      limit: req.query.limit,
+      offset: req.query.offset,
+    }),
   );
 
   app.patch(
@@ -319,20 +335,19 @@ export function registerScreeningRoutes(root: FastifyInstance, screening: Screen
         tags: ['alerts'],
         summary: 'Triage an alert: confirm it, or dismiss it with a reason',
         params: z.object({ id: z.string().max(100) }),
-        body: z.object({
-          status: z.enum(['open', 'confirmed', 'dismissed']),
-          reason: z.string().max(2000).optional(),
-        }),
+        body: z
+          .object({
+            status: z.enum(['open', 'confirmed', 'dismissed']),
+            reason: z.string().max(2000).optional().describe('why: required when dismissing'),
+          })
+          .refine((b) => b.status !== 'dismissed' || Boolean(b.reason?.trim()), {
+            message: 'a dismissal needs a reason',
+            path: ['reason'],
+          }),
       },
     },
     async (req) => {
-      try {
-        return await triageAlert(store, req.params.id, req.body.status, req.body.reason, actorOf(req));
-      } catch (err) {
-        if (err instanceof AlertError && err.message.startsWith('no alert'))
-          throw new NotFoundError(err.message);
-        throw err;
-      }
+      return orNotFound(triageAlert(store, req.params.id, req.body.status, req.body.reason, actorOf(req)));
     },
   );
 }

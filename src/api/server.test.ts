@@ -50,18 +50,21 @@ describe('HTTP API', () => {
     const entities = spec.paths['/api/entities'].get;
     assert.ok(entities.responses['401'] && entities.responses['403'] && entities.responses['400']);
     assert.ok(spec.paths['/api/entities/{id}'].get.responses['404']);
-    // Every JSON route describes its answer (the file downloads answer CSV, NDJSON, GeoJSON or KML).
-    const files = new Set(['/api/export', '/api/events/export', '/api/screening/batch']);
+    // Every route describes its answer: JSON field by field, files by their media types.
     type Op = { responses: Record<string, { content?: Record<string, { schema?: { type?: string } }> }> };
     const undocumented: string[] = [];
     for (const [path, ops] of Object.entries(spec.paths as Record<string, Record<string, Op>>)) {
-      if (files.has(path)) continue;
       for (const [method, op] of Object.entries(ops)) {
         const ok = op.responses['200'] ?? op.responses['201'];
-        if (!ok?.content?.['application/json']?.schema?.type) undocumented.push(`${method} ${path}`);
+        const media = Object.values(ok?.content ?? {});
+        if (media.length === 0 || !media.every((m) => m.schema?.type)) undocumented.push(`${method} ${path}`);
       }
     }
     assert.deepEqual(undocumented, [], 'routes without a documented answer');
+    assert.deepEqual(Object.keys(spec.paths['/api/export'].get.responses['200'].content), [
+      'application/x-ndjson',
+      'text/csv',
+    ]);
     assert.ok(
       spec.paths['/api/users'].get.responses['200'].content['application/json'].schema.items.properties.role,
     );
@@ -348,6 +351,19 @@ describe('HTTP API', () => {
 
     const search = await app.inject({ url: '/search/un?q=RI%20WON%20HO', headers: auth('viewer') });
     assert.equal(search.json().results[0].id, 'un-kpi-033');
+    // The total is how many there are in all, whatever the page size; offset pages through them.
+    const page1 = (await app.inject({ url: '/search/un?q=KIM&limit=2', headers: auth('viewer') })).json();
+    const page2 = (
+      await app.inject({ url: '/search/un?q=KIM&limit=2&offset=2', headers: auth('viewer') })
+    ).json();
+    const all = (await app.inject({ url: '/search/un?q=KIM&limit=100', headers: auth('viewer') })).json();
+    assert.ok(all.total.value > 4, `${all.total.value} KIMs`);
+    assert.equal(page1.total.value, all.total.value);
+    assert.equal(page2.total.value, all.total.value);
+    assert.deepEqual(
+      [...page1.results, ...page2.results].map((r: { id: string }) => r.id),
+      all.results.slice(0, 4).map((r: { id: string }) => r.id),
+    );
 
     const cmp = await app.inject({
       method: 'POST',
@@ -472,5 +488,30 @@ describe('HTTP API', () => {
     assert.equal(r.statusCode, 200);
     assert.ok(r.json().measures.length > 10);
     assert.equal((await app.inject({ url: '/api/regimes/none', headers: auth('viewer') })).statusCode, 404);
+    // A program code a list uses but the registry does not describe resolves too, marked as such (here the
+    // last test of the file imports a two-line OFAC SDN file for it).
+    assert.equal(
+      (await app.inject({ url: '/api/regimes/ofac-SDGT', headers: auth('viewer') })).statusCode,
+      404,
+    );
+    const sdn = [
+      '15431,"EP-GOM","aircraft","SDGT",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,"Aircraft Model IL76-TD."',
+      '36,"AEROCARIBBEAN AIRLINES",-0- ,"CUBA",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ',
+    ].join('\r\n');
+    const imported = await app.inject({
+      method: 'POST',
+      url: '/api/lists/import?filename=sdn.csv&source=ofac&published=2024-05-03',
+      headers: { ...auth('analyst'), 'content-type': 'text/csv' },
+      payload: sdn,
+    });
+    assert.equal(imported.statusCode, 200, imported.body);
+    const sdgt = await app.inject({ url: '/api/regimes/ofac-SDGT', headers: auth('viewer') });
+    assert.equal(sdgt.statusCode, 200);
+    assert.equal(sdgt.json().synthesised, true);
+    assert.equal(sdgt.json().authority, 'US OFAC');
+    assert.equal(
+      (await app.inject({ url: '/api/regimes/ofac-NOPE', headers: auth('viewer') })).statusCode,
+      404,
+    );
   });
 });

@@ -15,6 +15,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { type Permission, rolesWith } from '../auth/policy.ts';
 import {
   AuthError,
   allUsers,
@@ -43,17 +44,23 @@ import {
 import { LIST_SOURCES, type ListSource } from '../lists/types.ts';
 import { updateLists } from '../lists/update-service.ts';
 import type { FeedManager } from '../maritime/feed-manager.ts';
-import { getRegime, listRegimes } from '../regimes/index.ts';
+import { getRegime, listRegimes, regimeForCode } from '../regimes/index.ts';
 import { AlertError } from '../screening/monitoring/alerts.ts';
 import { rescreenWatchlists, WatchlistError } from '../screening/monitoring/watchlists.ts';
 import { ScreeningService } from '../screening/service.ts';
 import type { Store } from '../store/store.ts';
 import { actorOf, installAccessControl, SESSION_COOKIE } from './auth.ts';
 import { registerDemoRoutes } from './demo-routes.ts';
+import { BadRequestError, orNotFound } from './errors.ts';
 import { registerEventRoutes } from './event-routes.ts';
 import { registerFeedRoutes } from './feed-routes.ts';
 import { LoginLimiter } from './login-limiter.ts';
-import { checkResponsesByDefault, errorBody, responseSerializerCompiler } from './response-check.ts';
+import {
+  checkResponsesByDefault,
+  errorBody,
+  fileAnswer,
+  responseSerializerCompiler,
+} from './response-check.ts';
 import * as S from './schemas.ts';
 import { registerScreeningRoutes } from './screening-routes.ts';
 import { registerVesselRoutes } from './vessel-routes.ts';
@@ -94,6 +101,12 @@ const listName = z.enum(['un', 'ofac', 'ofac-sdn', 'ofac-cons', 'eu', 'uk']);
 /** A list filter: a source (all its lists) or one dataset. */
 const listFilterName = z.enum(LIST_FILTERS);
 
+/** A new password: the same rule as `passwordProblem` (src/auth/passwords.ts), stated in the schema too. */
+const password = z.string().min(10, 'a password needs at least 10 characters').max(1024);
+
+/** Routes that read an uploaded file or document: what cannot be read in it is answered 422 (`bad_input`). */
+const READS_A_FILE = new Set(['POST /api/lists/import', 'POST /api/ais/ingest', 'POST /api/zones']);
+
 /**
  * Documents in OpenAPI what the access hook and the error handler answer, so clients see every status a
  * route can give: public routes need no credentials; others can answer 401/403; inputs can be refused (400);
@@ -107,10 +120,14 @@ function documentErrors(route: RouteOptions): void {
   else {
     response[401] = errorBody;
     response[403] = errorBody;
+    // Who may call it, from the same policy the access hook applies (a route that states none needs admin).
+    const access = (config?.access ?? 'admin') as Permission;
+    const who = `Needs the ${access} permission: role ${rolesWith(access).join(' or ')}.`;
+    schema.description = schema.description ? `${schema.description}\n\n${who}` : who;
   }
   if (schema.querystring || schema.body || schema.params) response[400] = errorBody;
   if (schema.params) response[404] = errorBody;
-  if (route.url === '/api/lists/import') response[422] = errorBody;
+  if (READS_A_FILE.has(`${route.method} ${route.url}`)) response[422] = errorBody;
   if (Object.keys(response).length > 0) schema.response = response;
   route.schema = schema;
 }
@@ -237,6 +254,8 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
       schema: {
         response: { 200: S.ok },
         tags: ['auth'],
+        summary:
+          'Sign out: ends the cookie session (an API token stays valid until revoked with DELETE /api/tokens/{id})',
       },
     },
     async (req, reply) => {
@@ -267,6 +286,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
       schema: {
         response: { 200: z.array(S.user) },
         tags: ['admin'],
+        summary: 'Users and their roles (never password hashes)',
       },
     },
     async () => allUsers(store),
@@ -278,10 +298,12 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
       schema: {
         response: { 201: S.user },
         tags: ['admin'],
+        summary:
+          'Add a user (password of at least 10 characters; without one, the account cannot sign in until one is set)',
         body: z.object({
           name: z.string(),
           role: z.enum(['admin', 'analyst', 'viewer']),
-          password: z.string().optional(),
+          password: password.optional(),
         }),
       },
     },
@@ -294,15 +316,17 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
       schema: {
         response: { 200: S.user },
         tags: ['admin'],
+        summary:
+          'Change a user’s role, password or disabled state (the last active admin cannot be demoted or disabled)',
         params: z.object({ name: z.string() }),
         body: z.object({
           role: z.enum(['admin', 'analyst', 'viewer']).optional(),
-          password: z.string().optional(),
+          password: password.optional(),
           disabled: z.boolean().optional(),
         }),
       },
     },
-    async (req) => changeUser(store, req.params.name, req.body, actorOf(req)),
+    async (req) => orNotFound(changeUser(store, req.params.name, req.body, actorOf(req))),
   );
   app.get(
     '/api/tokens',
@@ -311,6 +335,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
       schema: {
         response: { 200: z.array(S.apiToken) },
         tags: ['admin'],
+        summary: 'API tokens (all, or one user’s), never their secrets',
         querystring: z.object({ user: z.string().optional() }),
       },
     },
@@ -323,6 +348,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
       schema: {
         response: { 201: S.createdToken },
         tags: ['admin'],
+        summary: 'Create an API token for a user: the secret is in this answer only',
         body: z.object({ user: z.string(), label: z.string().max(200).optional() }),
       },
     },
@@ -336,11 +362,12 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
       schema: {
         response: { 200: S.ok },
         tags: ['admin'],
+        summary: 'Revoke an API token',
         params: z.object({ id: z.string() }),
       },
     },
     async (req) => {
-      await revokeApiToken(store, req.params.id, actorOf(req));
+      await orNotFound(revokeApiToken(store, req.params.id, actorOf(req)));
       return { ok: true };
     },
   );
@@ -351,6 +378,8 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
       schema: {
         response: { 200: z.array(S.auditEntry) },
         tags: ['admin'],
+        summary:
+          'The audit log, newest first (`before`: entries older than this id; `action`: e.g. alert.triage)',
         querystring: z.object({
           limit: z.coerce.number().int().min(1).max(1000).default(100),
           before: z.coerce.number().int().optional(),
@@ -382,6 +411,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
       schema: {
         response: { 200: z.array(S.listVersion) },
         tags: ['lists'],
+        summary: 'The versions of one list, oldest first, with counts',
         params: z.object({ list: listName }),
       },
     },
@@ -421,7 +451,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
       },
     },
     async (req) => {
-      if (!req.body) throw new InputFormatError(req.query.filename, undefined, 'no file in the request body');
+      if (!req.body) throw new BadRequestError('no file in the request body');
       const dir = await mkdtemp(join(tmpdir(), 'wk-upload-'));
       try {
         const path = join(dir, req.query.filename.replace(/[^A-Za-z0-9._-]/g, '_'));
@@ -518,6 +548,12 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
           format: z.enum(['ftm', 'csv']).default('ftm'),
           list: listFilterName.optional(),
         }),
+        response: {
+          200: fileAnswer('Current entities: FtM entities as JSON lines, or CSV (streamed)', [
+            'application/x-ndjson',
+            'text/csv',
+          ]),
+        },
       },
     },
     async (req, reply) => {
@@ -559,6 +595,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
       schema: {
         response: { 200: z.array(S.regime) },
         tags: ['regimes'],
+        summary: 'Sanctions regimes with their legal basis and measures',
       },
     },
     async () => listRegimes(),
@@ -570,13 +607,20 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
       schema: {
         response: { 200: S.regime },
         tags: ['regimes'],
+        summary:
+          'One regime: legal basis, measures with cited paragraphs (a list program code without a record: `synthesised`)',
         params: z.object({ code: z.string().max(64) }),
       },
     },
     async (req) => {
-      const r = getRegime(req.params.code);
-      if (!r) throw new NotFoundError(`no regime ${req.params.code}`);
-      return r;
+      const code = req.params.code;
+      const known = getRegime(code);
+      if (known) return known;
+      // A program code the lists use but the registry does not describe (OFAC has about 75) is still a
+      // regime: answered by its code, marked `synthesised`, with no legal basis or measures on record.
+      const lists = await summariseLists(store);
+      if (lists.some((l) => (l.latest.counts.byRegime[code] ?? 0) > 0)) return regimeForCode(code);
+      throw new NotFoundError(`no regime ${code}`);
     },
   );
 

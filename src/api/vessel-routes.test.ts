@@ -151,10 +151,10 @@ describe('HTTP API: vessels and positions', () => {
     for (const [path, methods] of maritime) {
       for (const [method, op] of Object.entries(methods)) {
         if (path === '/api/events/export') continue; // a file (NDJSON, CSV, GeoJSON, KML), not JSON
-        const ok = (op.responses as Record<string, { content?: Record<string, { schema?: object }> }>)['200'];
-        const schema = ok?.content?.['application/json']?.schema as
-          | { type?: string; properties?: object }
-          | undefined;
+        const ok =
+          (op.responses as Record<string, { content?: Record<string, { schema?: object }> }>)['200'] ??
+          (op.responses as Record<string, { content?: Record<string, { schema?: object }> }>)['201'];
+        const schema = Object.values(ok?.content ?? {})[0]?.schema as { type?: string } | undefined;
         assert.ok(schema?.type === 'object', `${method} ${path}: 200 answer documented`);
       }
     }

@@ -12,7 +12,6 @@ import { pipeline } from 'node:stream/promises';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { InputFormatError } from '../lists/errors.ts';
 import { NotFoundError } from '../lists/service.ts';
 import { detect } from '../maritime/detection-service.ts';
 import { fileSha256, ingestAisFile } from '../maritime/ingest.ts';
@@ -28,6 +27,7 @@ import type { ScreeningService } from '../screening/service.ts';
 import type { Store } from '../store/store.ts';
 import { listAisSources } from '../store/vessels.ts';
 import { actorOf } from './auth.ts';
+import { BadRequestError } from './errors.ts';
 import * as answers from './maritime-schemas.ts';
 
 const mmsiParam = z.object({ mmsi: z.coerce.number().int().min(0).max(999_999_999) });
@@ -62,16 +62,18 @@ export const bboxParam = z
   .transform((s, ctx) => {
     const parts = s.split(',').map((p) => Number(p.trim()));
     const [west, south, east, north] = parts as [number, number, number, number];
-    if (
-      parts.length !== 4 ||
-      parts.some((p) => !Number.isFinite(p)) ||
-      Math.abs(west) > 180 ||
-      Math.abs(east) > 180 ||
-      Math.abs(south) > 90 ||
-      Math.abs(north) > 90 ||
-      south > north
-    ) {
-      ctx.addIssue({ code: 'custom', message: 'bbox is west,south,east,north in degrees (south <= north)' });
+    const problem =
+      parts.length !== 4 || parts.some((p) => !Number.isFinite(p))
+        ? 'bbox is four numbers: west,south,east,north in degrees'
+        : Math.abs(west) > 180 || Math.abs(east) > 180
+          ? 'bbox longitudes (west, east) are within -180 to 180'
+          : Math.abs(south) > 90 || Math.abs(north) > 90
+            ? 'bbox latitudes (south, north) are within -90 to 90'
+            : south > north
+              ? 'bbox south is not above north'
+              : null;
+    if (problem) {
+      ctx.addIssue({ code: 'custom', message: problem });
       return z.NEVER;
     }
     return { west, south, east, north };
@@ -151,7 +153,12 @@ export function registerVesselRoutes(
     {
       config: { access: 'read' },
       schema: {
-        response: { 200: answers.trackCollection },
+        response: {
+          200: {
+            description: 'The track as GeoJSON',
+            content: { 'application/geo+json': { schema: answers.trackCollection } },
+          },
+        },
         tags: ['vessels'],
         summary:
           'The track over a period as GeoJSON (a LineString with times; points with their raw-sentence source)',
@@ -170,7 +177,7 @@ export function registerVesselRoutes(
     async (req, reply) => {
       const from = req.query.from ?? 0;
       const to = req.query.to ?? Date.now();
-      if (from > to) throw new InputFormatError('query', undefined, '`from` is after `to`');
+      if (from > to) throw new BadRequestError('`from` is after `to`');
       const v = await vesselDetail(store, req.params.mmsi);
       if (v === null) throw new NotFoundError(`no vessel with MMSI ${req.params.mmsi}`);
       reply.header('content-type', 'application/geo+json; charset=utf-8');
@@ -202,7 +209,7 @@ export function registerVesselRoutes(
     async (req) => {
       const { from, to, limit } = req.query;
       if (from !== undefined && to !== undefined && from > to) {
-        throw new InputFormatError('query', undefined, '`from` is after `to`');
+        throw new BadRequestError('`from` is after `to`');
       }
       const r = await latestInArea(store, { bbox: req.query.bbox ?? null, from, to, limit });
       return { ...r, count: r.items.length };
@@ -215,7 +222,7 @@ export function registerVesselRoutes(
       config: { access: 'read' },
       schema: {
         response: { 200: answers.positionEvidence },
-        tags: ['vessels'],
+        tags: ['ais'],
         summary: 'The raw sentence(s) behind a stored position: source (file sha256 or feed log) and line',
         params: z.object({
           source: z.string().max(200),
@@ -236,7 +243,7 @@ export function registerVesselRoutes(
       config: { access: 'read' },
       schema: {
         response: { 200: z.object({ items: z.array(answers.aisSource) }) },
-        tags: ['vessels'],
+        tags: ['ais'],
         summary: 'AIS files and feeds ingested, newest first, with their summaries',
       },
     },
@@ -250,7 +257,7 @@ export function registerVesselRoutes(
       bodyLimit: 4 * 1024 * 1024 * 1024,
       schema: {
         response: { 200: answers.ingestAnswer },
-        tags: ['vessels'],
+        tags: ['ais'],
         summary: 'Ingest an AIS file (NMEA, gzip, or CSV of positions) sent as the request body',
         querystring: z.object({
           filename: z.string().max(255).default('upload.nmea'),
@@ -266,7 +273,7 @@ export function registerVesselRoutes(
       },
     },
     async (req) => {
-      if (!req.body) throw new InputFormatError(req.query.filename, undefined, 'no file in the request body');
+      if (!req.body) throw new BadRequestError('no file in the request body');
       await mkdir(fileDir, { recursive: true });
       const safe = req.query.filename.replace(/[^A-Za-z0-9._-]/g, '_');
       const temp = join(fileDir, `.upload-${randomBytes(8).toString('hex')}`);

@@ -21,6 +21,11 @@ export function isRole(value: string): value is Role {
   return (ROLES as readonly string[]).includes(value);
 }
 
+/** The roles holding a permission, for documentation ("viewer, analyst or admin"). */
+export function rolesWith(permission: Permission): Role[] {
+  return ROLES.filter((r) => GRANTS[r].includes(permission)).reverse();
+}
+
 export function can(role: Role, permission: Permission): boolean {
   return GRANTS[role].includes(permission);
 }

@@ -266,6 +266,7 @@ function describeIngest(s: IngestSummary): string {
     `  rejected: ${rejectedTotal}${rejected.length > 0 ? ` (${rejected.map(([k, n]) => `${k}: ${n}`).join(', ')})` : ''}` +
     (s.noTime > 0 ? `; without a receive time (not stored): ${s.noTime}` : '') +
     (s.future > 0 ? `; dated more than a day ahead (refused): ${s.future}` : '') +
-    '\n'
+    '\n' +
+    (s.warnings ?? []).map((w) => `  note: ${w}\n`).join('')
   );
 }

@@ -7,7 +7,7 @@ import { gzipSync } from 'node:zlib';
 import { sharedFile } from '../config/paths.ts';
 import { TEST_ENGINES } from '../store/testing.ts';
 import { trackTotals, vesselCount } from '../store/vessels.ts';
-import { ingestAisFile, ingestNmeaFile } from './ingest.ts';
+import { ingestAisFile, ingestNmeaFile, withWarnings } from './ingest.ts';
 import { findVessels, latestInArea, rawEvidence, trackPoints, vesselDetail } from './service.ts';
 import { DAY1, scenario, TANKER, YACHT } from './testing.ts';
 
@@ -277,9 +277,13 @@ describe('AIS ingest of a file without receive times', () => {
   }, async () => {
     const { store, cleanup } = await (TEST_ENGINES[0] as (typeof TEST_ENGINES)[number]).open();
     try {
-      const undated = await ingestNmeaFile(store, plain as string, { actor: 'test', worker: false });
+      const undated = withWarnings(
+        await ingestNmeaFile(store, plain as string, { actor: 'test', worker: false }),
+      );
       assert.equal(undated.positions, 0);
       assert.ok(undated.noTime > 200);
+      // The user is told, not just shown a count (the API answers these warnings too).
+      assert.match(undated.warnings?.join('\n') ?? '', /had no receive time .*--clock/);
       // dated by the user, on one thread or with the decode worker
       const clock = Date.UTC(2010, 5, 11, 12);
       for (const worker of [false, true]) {

@@ -188,6 +188,8 @@ export interface IngestSummary extends IngestCounts {
   /** Time range of what this ingest added (ISO), null when nothing. */
   timeFrom?: string | null;
   timeTo?: string | null;
+  /** What a user should know (no receive times, nothing stored…); see withWarnings. */
+  warnings?: string[];
   /** CSV inputs: the layout recognised, rows without a position, the first lines rejected per reason. */
   csv?: { layout: string; noPosition: number; firstRejectedLines: Record<string, number[]> };
 }
@@ -628,7 +630,7 @@ export async function ingestAisFile(
 ): Promise<IngestSummary> {
   const head = await peekInput(file);
   if (head.length === 0) throw new InputFormatError(basename(file), undefined, 'the file is empty');
-  if (looksLikeNmea(head)) return ingestNmeaFile(store, file, opts);
+  if (looksLikeNmea(head)) return withWarnings(await ingestNmeaFile(store, file, opts));
   if (looksBinary(head)) {
     throw new InputFormatError(
       basename(file),
@@ -636,7 +638,28 @@ export async function ingestAisFile(
       'not AIS: neither NMEA sentences (!AIVDM…, tag blocks, $PGHP) nor a CSV of positions (binary data)',
     );
   }
-  return ingestCsvFile(store, file, opts);
+  return withWarnings(await ingestCsvFile(store, file, opts));
+}
+
+/**
+ * What a user should know about an ingest that went through but may not have done what they meant: lines
+ * with no time (nothing to place on a track), reports dated ahead, nothing stored at all.
+ */
+export function withWarnings(s: IngestSummary): IngestSummary {
+  const warnings: string[] = [];
+  if (s.outcome === 'already')
+    return { ...s, warnings: ['this file was ingested before: nothing was added'] };
+  if (s.noTime > 0)
+    warnings.push(
+      `${s.noTime} message(s) had no receive time and were not stored: if the file is a snapshot, give its time ` +
+        '(CLI --clock, API clock=)',
+    );
+  if (s.future > 0)
+    warnings.push(
+      `${s.future} message(s) dated more than a day ahead were refused: check the receiver's clock`,
+    );
+  if (s.positions === 0 && s.staticReports === 0) warnings.push('nothing was stored from this file');
+  return { ...s, warnings };
 }
 
 /**

@@ -150,6 +150,14 @@ export class ScreeningIndex {
   }
 
   match(query: ScreeningQuery, options: MatchOptions = {}): MatchResult[] {
+    return this.matchPage(query, options).results;
+  }
+
+  /**
+   * The best `limit` candidates, and how many candidates scored above zero in all (what a page of results
+   * is out of).
+   */
+  matchPage(query: ScreeningQuery, options: MatchOptions = {}): { results: MatchResult[]; total: number } {
     const threshold = options.threshold ?? DEFAULT_THRESHOLD;
     const limit = options.limit ?? DEFAULT_LIMIT;
     const q = prepareParty(query.schema, query.properties);
@@ -170,6 +178,8 @@ export class ScreeningIndex {
       });
     }
     results.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
-    return results.slice(0, limit);
+    let total = 0;
+    for (const r of results) if (r.score > 0) total++;
+    return { results: results.slice(0, limit), total };
   }
 }

@@ -129,22 +129,46 @@ export class ScreeningService {
     query: ScreeningQuery,
     opts: { dataset?: string; threshold?: number; limit?: number; algorithm?: ScreeningAlgorithm } = {},
   ): Promise<ScreeningHit[]> {
+    return (await this.screenPage(query, opts)).hits;
+  }
+
+  /**
+   * A page of hits (`offset`, `limit`), best first, and how many there are in all: candidates scoring above
+   * zero. `exact` is false when the count stopped at a cap (the `ofac` algorithm rescores a bounded set).
+   */
+  async screenPage(
+    query: ScreeningQuery,
+    opts: {
+      dataset?: string;
+      threshold?: number;
+      limit?: number;
+      offset?: number;
+      algorithm?: ScreeningAlgorithm;
+    } = {},
+  ): Promise<{ hits: ScreeningHit[]; total: number; exact: boolean }> {
     const index = await this.index();
     const threshold = opts.threshold ?? DEFAULT_THRESHOLD;
     const datasets = SCREENING_DATASETS[opts.dataset ?? 'default'];
-    let results = index.match(query, { threshold, limit: opts.limit, datasets });
+    const offset = opts.offset ?? 0;
+    const limit = opts.limit ?? 10;
+    const page = index.matchPage(query, { threshold, limit: offset + limit, datasets });
+    let results = page.results.slice(offset);
+    let total = page.total;
+    let exact = true;
     if (opts.algorithm === 'ofac') {
-      const limit = opts.limit ?? 10;
-      const candidates = index.match(query, { threshold: 0, limit: Math.max(50, limit * 5), datasets });
-      results = candidates
+      const cap = Math.max(50, (offset + limit) * 5);
+      const candidates = index.match(query, { threshold: 0, limit: cap, datasets });
+      const rescored = candidates
         .map((r) => ({
           ours: r.score,
           hit: ofacRescore(query, index.get(r.id) as IndexedEntity, r, threshold),
         }))
         // OFAC's tool ties often (it ignores short name parts); ties are ordered by our own score.
         .sort((a, b) => b.hit.score - a.hit.score || b.ours - a.ours || (a.hit.id < b.hit.id ? -1 : 1))
-        .map((x) => x.hit)
-        .slice(0, limit);
+        .map((x) => x.hit);
+      total = rescored.filter((r) => r.score > 0).length;
+      exact = candidates.length < cap;
+      results = rescored.slice(offset, offset + limit);
     }
     // A candidate that shares a blocking key but nothing that scores is noise, not a hit.
     const hits = results
@@ -163,8 +187,8 @@ export class ScreeningService {
     for (const h of hits)
       if (h.schema === 'Vessel') (h as ScreeningHit).parties = await this.vesselParties(index, h.id);
     // Without any recorded decision (the usual batch case) the per-query lookup is skipped.
-    if (!this.#decisions) return hits.map((h) => ({ ...h, suppressed: false }));
-    return withDecisions(this.store, query, hits);
+    if (!this.#decisions) return { hits: hits.map((h) => ({ ...h, suppressed: false })), total, exact };
+    return { hits: await withDecisions(this.store, query, hits), total, exact };
   }
 
   /** A vessel's owners and operators as its listing states them (Ownership / links), designated or not. */
