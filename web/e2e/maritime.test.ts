@@ -9,7 +9,7 @@
 import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { missingShared } from '../../src/config/paths.ts';
+import { missingShared, sharedFile } from '../../src/config/paths.ts';
 import {
   apiSession,
   findChromium,
@@ -267,6 +267,38 @@ describe('maritime pages in a browser', { skip, timeout: 180_000 }, () => {
       .getByRole('status')
       .filter({ hasText: /Detection \(rendezvous\)/ })
       .waitFor({ timeout: 60_000 });
+  });
+
+  test('vessels: ingest AIS files from the browser; a file without receive times is flagged, not passed as a success', {
+    skip: missingShared('ais', 'kystverket-1000.nm4') || missingShared('ais', 'dma_ais250.txt'),
+  }, async () => {
+    await page.goto(`${server.url}/vessels`);
+    // Folded until asked for.
+    await page.locator('summary', { hasText: 'Ingest AIS files' }).click();
+    const form = page.getByRole('form', { name: 'Ingest AIS files' });
+    await form
+      .getByLabel('AIS files')
+      .setInputFiles([
+        sharedFile('ais', 'kystverket-1000.nm4') as string,
+        sharedFile('ais', 'dma_ais250.txt') as string,
+      ]);
+    await form.getByRole('button', { name: 'Ingest' }).click();
+    const outcomes = page.getByTestId('ais-ingest-outcomes');
+    await outcomes.locator('li').nth(1).waitFor({ timeout: 60_000 });
+    const [dated, undated] = await outcomes.locator(':scope > li').allInnerTexts();
+    assert.match(
+      dated,
+      /kystverket-1000\.nm4: [\d,]+ messages: [\d,]+ positions and [\d,]+ identity reports stored/,
+    );
+    assert.match(undated, /dma_ais250\.txt: .*: 0 positions and 0 identity reports/);
+    assert.match(undated, /had no receive time .*--clock/);
+    await screenshot(page, 'maritime-07-ais-ingest');
+    const api = await apiSession(server.url, 'admin', server.adminPassword);
+    const sources = (await (await api('/api/ais/sources')).json()) as { items: { name: string }[] };
+    assert.ok(
+      sources.items.some((x) => x.name.endsWith('kystverket-1000.nm4')),
+      'listed among the AIS sources',
+    );
   });
 
   test('a viewer sees no detection or demo controls, and the API refuses them anyway', async () => {

@@ -12,7 +12,7 @@ import type {
   DetectResult,
   EventEvidence,
   EventPage,
-  IngestSummary,
+  IngestAnswer,
   MaritimeEvent,
   Port,
   PositionsAnswer,
@@ -106,7 +106,7 @@ export const maritimeApi = {
 
   // --- AIS ingest and the demo scenario ---
   ingestAis: (file: File, onProgress?: (p: UploadProgress) => void) =>
-    upload<IngestSummary>('/api/ais/ingest', file, {
+    upload<IngestAnswer>('/api/ais/ingest', file, {
       query: { filename: file.name },
       onProgress,
       contentType: 'application/octet-stream',

@@ -392,8 +392,8 @@ function AisSources({ page, setPage }: { page: number; setPage: (p: number) => v
   return (
     <Card title="AIS sources">
       <p className="muted small">
-        Files are ingested with <code>watchkeeper ais ingest FILE…</code> (or{' '}
-        <code>POST /api/ais/ingest</code>); live feeds with{' '}
+        Files are ingested on the <Link to="/vessels">Vessels</Link> page, with{' '}
+        <code>watchkeeper ais ingest FILE…</code> or <code>POST /api/ais/ingest</code>; live feeds with{' '}
         <code>watchkeeper ais listen --tcp HOST:PORT</code> or the AIS feeds tab. The latest 200 are listed.
       </p>
       <Async state={sources}>

@@ -324,7 +324,8 @@ function DemoScenario({
       <h3 id="onboarding-demo">Generate a demo AIS scenario</h3>
       <p className="small">
         Simulates a day of traffic in the Yellow Sea (merchant ships, fishing fleets, DPRK trade) with planted
-        ship-to-ship transfers, dark port calls, gaps and spoofing, then ingests it and runs detection.
+        ship-to-ship transfers, dark port calls, gaps and spoofing, then ingests it and runs detection. Your
+        own AIS recordings are ingested on the <Link to="/vessels">Vessels</Link> page.
       </p>
       <form onSubmit={run} className="form-row" aria-label="Generate a demo AIS scenario">
         <Field label="Vessels">

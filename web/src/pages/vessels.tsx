@@ -1,4 +1,6 @@
 /** Vessel search: by name (former names too), MMSI, IMO or call sign, most recently seen first; paged. */
+import { Can } from '../auth.tsx';
+import { AisIngestForm } from '../components/ais-ingest.tsx';
 import { FilterBar } from '../components/filters.tsx';
 import { DataTable, Pagination } from '../components/table.tsx';
 import { Async } from '../components/ui.tsx';
@@ -6,6 +8,7 @@ import { fmtDateTime, fmtNumber } from '../format.ts';
 import { maritimeApi } from '../maritime-api.ts';
 import { flagLabel } from '../maritime-format.ts';
 import '../maritime.css';
+import { useState } from 'react';
 import { href, Link } from '../router.tsx';
 import type { PageProps } from '../routes.ts';
 import { useTitle } from '../title.ts';
@@ -25,6 +28,8 @@ const CLASSES = [
 export default function VesselsPage(_props: PageProps) {
   useTitle('Vessels');
   const [state, setState] = useUrlState({ q: '', class: '', page: 1 });
+  // Bumped after an ingest, to list the new vessels.
+  const [ingested, setIngested] = useState(0);
   const vessels = useApi(
     (signal) =>
       maritimeApi.vessels(
@@ -36,7 +41,7 @@ export default function VesselsPage(_props: PageProps) {
         },
         signal,
       ),
-    [state.q, state.class, state.page],
+    [state.q, state.class, state.page, ingested],
   );
   return (
     <>
@@ -44,6 +49,9 @@ export default function VesselsPage(_props: PageProps) {
         <h1>Vessels</h1>
         <Link to={href('/map')}>Open the map</Link>
       </div>
+      <Can permission="write">
+        <AisIngestForm onIngested={() => setIngested((n) => n + 1)} />
+      </Can>
       <FilterBar
         label="Find vessels"
         state={state}
