@@ -15,6 +15,8 @@ const counts = z.record(z.string(), z.number());
 
 export const ok = z.object({ ok: z.boolean() });
 
+export const removed = z.object({ removed: z.string() });
+
 // --- accounts ---
 export const role = z.enum(['admin', 'analyst', 'viewer']);
 
@@ -349,6 +351,25 @@ export const watchlist = z.object({
 
 export const watchlistAdded = rescreenSummary.extend({ watchlist, added: count });
 
+export const watchlistItem = z.object({
+  id: z.string().describe('the item’s own id (a customer or fleet number), or one made from its query'),
+  label: z.string().nullable(),
+  query: screeningQuery.describe('what it is screened with'),
+  addedAt: instant,
+});
+
+export const watchlistItemsPage = z.object({
+  watchlist,
+  total: count,
+  items: z.array(watchlistItem),
+  limit: count,
+  offset: count,
+});
+
+export const watchlistImported = watchlistAdded.extend({
+  skipped: z.array(z.string()).describe('rows that could not be screened, with the reason (the first 100)'),
+});
+
 export const alert = z.object({
   id: z.string(),
   kind: z.string().describe('screening or maritime'),
@@ -401,4 +422,7 @@ export type Explanation = z.infer<typeof explanation>;
 export type ScreeningResult = z.infer<typeof screeningResult>;
 export type MatchResponse = z.infer<typeof matchResponse>;
 export type Watchlist = z.infer<typeof watchlist>;
+export type WatchlistItem = z.infer<typeof watchlistItem>;
+export type WatchlistItemsPage = z.infer<typeof watchlistItemsPage>;
+export type WatchlistImported = z.infer<typeof watchlistImported>;
 export type Alert = z.infer<typeof alert>;

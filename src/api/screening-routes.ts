@@ -2,6 +2,7 @@ import { PassThrough, type Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { InputFormatError } from '../lists/errors.ts';
 import { NotFoundError } from '../lists/service.ts';
 import { screenCsv } from '../screening/batch.ts';
 import { alertsInbox, triageAlert } from '../screening/monitoring/alerts.ts';
@@ -9,8 +10,11 @@ import { recordDecision } from '../screening/monitoring/decisions.ts';
 import {
   addToWatchlist,
   createWatchlist,
+  entriesFromCsv,
+  removeFromWatchlist,
   rescreenWatchlists,
   WatchlistError,
+  watchlistItems,
   watchlists,
 } from '../screening/monitoring/watchlists.ts';
 import { checkQuery, isCalendarDate } from '../screening/query.ts';
@@ -23,7 +27,7 @@ import {
 } from '../screening/service.ts';
 import { DEFAULT_THRESHOLD } from '../screening/types.ts';
 import { actorOf } from './auth.ts';
-import { orNotFound } from './errors.ts';
+import { BadRequestError, orNotFound } from './errors.ts';
 import { errorBody, fileAnswer } from './response-check.ts';
 import * as S from './schemas.ts';
 
@@ -288,6 +292,74 @@ export function registerScreeningRoutes(root: FastifyInstance, screening: Screen
       const r = await orNotFound(addToWatchlist(store, req.params.watchlist, req.body, actorOf(req)));
       const screened = await rescreenWatchlists(store, screening, { watchlist: r.watchlist.id });
       return { watchlist: r.watchlist, added: r.added, ...screened };
+    },
+  );
+  app.get(
+    '/api/watchlists/:watchlist/items',
+    {
+      config: { access: 'read' },
+      schema: {
+        response: { 200: S.watchlistItemsPage },
+        tags: ['watchlists'],
+        summary: 'The names and vessels on a watchlist, by label, paged',
+        params: z.object({ watchlist: z.string().max(200) }),
+        querystring: z.object({
+          limit: z.coerce.number().int().min(1).max(500).default(50),
+          offset: z.coerce.number().int().min(0).default(0),
+        }),
+      },
+    },
+    async (req) => {
+      const { limit, offset } = req.query;
+      const r = await orNotFound(watchlistItems(store, req.params.watchlist, { limit, offset }));
+      return { ...r, limit, offset };
+    },
+  );
+  app.delete(
+    '/api/watchlists/:watchlist/items/:id',
+    {
+      config: { access: 'write' },
+      schema: {
+        response: { 200: S.removed },
+        tags: ['watchlists'],
+        summary: 'Stop monitoring an item (its past alerts stay in the inbox); audit-logged',
+        params: z.object({ watchlist: z.string().max(200), id: z.string().max(200) }),
+      },
+    },
+    async (req) => {
+      await orNotFound(removeFromWatchlist(store, req.params.watchlist, req.params.id, actorOf(req)));
+      return { removed: req.params.id };
+    },
+  );
+  app.post(
+    '/api/watchlists/:watchlist/import',
+    {
+      config: { access: 'write' },
+      bodyLimit: 64 * 1024 * 1024,
+      schema: {
+        response: { 200: S.watchlistImported },
+        tags: ['watchlists'],
+        summary:
+          'Add the rows of a CSV sent as the body (columns id, label, name, type, dob, nationality, imo, mmsi, passport) and screen the watchlist',
+        params: z.object({ watchlist: z.string().max(200) }),
+        querystring: z.object({
+          schema: z.enum(SCHEMATA).default('Thing').describe('the type of rows without a type column'),
+        }),
+      },
+    },
+    async (req) => {
+      if (!req.body) throw new BadRequestError('no CSV in the request body');
+      const { entries, problems } = await entriesFromCsv(req.body as Readable, req.query.schema);
+      if (entries.length === 0) {
+        throw new InputFormatError(
+          'watchlist CSV',
+          undefined,
+          `no row could be added${problems.length ? `: ${problems.slice(0, 3).join('; ')}` : ' (the file has no rows)'}`,
+        );
+      }
+      const r = await orNotFound(addToWatchlist(store, req.params.watchlist, entries, actorOf(req)));
+      const screened = await rescreenWatchlists(store, screening, { watchlist: r.watchlist.id });
+      return { watchlist: r.watchlist, added: r.added, skipped: problems.slice(0, 100), ...screened };
     },
   );
   app.post(

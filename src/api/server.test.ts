@@ -481,6 +481,69 @@ describe('HTTP API', () => {
       headers: auth('analyst'),
     });
     assert.equal(again.json().newAlerts, 0, 'nothing new on the lists: no new alert');
+
+    // A CSV from the browser or a script: good rows are added and screened, bad rows named and skipped.
+    const csv =
+      'id,name,type,dob\ncust-3,Ri Won Ho,person,1964-07-17\ncust-4,,person,\ncust-5,Acme Trading,company,\n';
+    const imported = await app.inject({
+      method: 'POST',
+      url: '/api/watchlists/customers/import',
+      headers: { ...auth('analyst'), 'content-type': 'text/csv' },
+      payload: csv,
+    });
+    assert.equal(imported.statusCode, 200, imported.body);
+    assert.equal(imported.json().added, 2);
+    assert.match(imported.json().skipped[0], /^row 3: no name/);
+    assert.ok(imported.json().newAlerts >= 1, 'Ri Won Ho is listed');
+    const empty = await app.inject({
+      method: 'POST',
+      url: '/api/watchlists/customers/import',
+      headers: { ...auth('analyst'), 'content-type': 'text/csv' },
+      payload: 'id,name\nx,\n',
+    });
+    assert.equal(empty.statusCode, 422);
+    assert.match(empty.json().message, /no row could be added: row 2: no name/);
+    const viewerImport = await app.inject({
+      method: 'POST',
+      url: '/api/watchlists/customers/import',
+      headers: { ...auth('viewer'), 'content-type': 'text/csv' },
+      payload: csv,
+    });
+    assert.equal(viewerImport.statusCode, 403);
+
+    // Browse the items, then stop monitoring one.
+    const items = await app.inject({
+      url: '/api/watchlists/customers/items?limit=2',
+      headers: auth('viewer'),
+    });
+    assert.equal(items.statusCode, 200);
+    assert.equal(items.json().total, 4);
+    assert.equal(items.json().items.length, 2);
+    assert.deepEqual(items.json().items[0].query.properties.name, ['Acme Trading'], 'by label');
+    const gone = await app.inject({
+      method: 'DELETE',
+      url: '/api/watchlists/customers/items/cust-2',
+      headers: auth('analyst'),
+    });
+    assert.equal(gone.statusCode, 200);
+    const again404 = await app.inject({
+      method: 'DELETE',
+      url: '/api/watchlists/customers/items/cust-2',
+      headers: auth('analyst'),
+    });
+    assert.equal(again404.statusCode, 404);
+    assert.equal(
+      (await app.inject({ url: '/api/watchlists/nope/items', headers: auth('viewer') })).statusCode,
+      404,
+    );
+    const after = await app.inject({ url: '/api/watchlists/customers/items', headers: auth('viewer') });
+    assert.deepEqual(
+      after
+        .json()
+        .items.map((i: { id: string }) => i.id)
+        .sort(),
+      ['cust-1', 'cust-3', 'cust-5'],
+    );
   });
 
   test('regimes are served with their cited measures', async () => {

@@ -105,7 +105,12 @@ const listFilterName = z.enum(LIST_FILTERS);
 const password = z.string().min(10, 'a password needs at least 10 characters').max(1024);
 
 /** Routes that read an uploaded file or document: what cannot be read in it is answered 422 (`bad_input`). */
-const READS_A_FILE = new Set(['POST /api/lists/import', 'POST /api/ais/ingest', 'POST /api/zones']);
+const READS_A_FILE = new Set([
+  'POST /api/lists/import',
+  'POST /api/ais/ingest',
+  'POST /api/zones',
+  'POST /api/watchlists/:watchlist/import',
+]);
 
 /**
  * Documents in OpenAPI what the access hook and the error handler answer, so clients see every status a

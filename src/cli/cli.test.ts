@@ -143,6 +143,10 @@ test('import, list, diff, show, search, export from the command line', { skip: m
   assert.ok(alert);
   assert.match(wk(['alerts', 'triage', alert.id, '--status', 'dismissed']).err, /needs a reason/);
   assert.match(wk(['alerts', 'triage', alert.id, '--status', 'confirmed']).out, /is confirmed/);
+  assert.match(wk(['watchlists', 'items', 'customers']).out, /2 of 2 item\(s\) on customers/);
+  assert.equal(wk(['watchlists', 'remove', 'customers', 'c-2']).code, 0);
+  assert.equal(JSON.parse(wk(['watchlists', 'items', 'customers', '--json']).out).total, 1);
+  assert.match(wk(['watchlists', 'remove', 'customers', 'c-2']).err, /no item c-2 on customers/);
   const missing = wk(['entities', 'show', 'un-none']);
   assert.equal(missing.code, 1);
   assert.match(missing.err, /no entity un-none/);

@@ -1,13 +1,14 @@
 import { createReadStream } from 'node:fs';
 import { type Command, Option } from 'commander';
-import { parse } from 'csv-parse';
-import { rowQuery } from '../screening/batch.ts';
 import { alertsInbox, triageAlert } from '../screening/monitoring/alerts.ts';
 import {
   addToWatchlist,
   createWatchlist,
+  entriesFromCsv,
+  removeFromWatchlist,
   rescreenWatchlists,
   type WatchlistEntry,
+  watchlistItems,
   watchlists,
 } from '../screening/monitoring/watchlists.ts';
 import { ScreeningService } from '../screening/service.ts';
@@ -25,18 +26,7 @@ export async function rescreenAfterImport(store: Store): Promise<void> {
 }
 
 async function readEntries(file: string, schema: string): Promise<WatchlistEntry[]> {
-  const entries: WatchlistEntry[] = [];
-  const problems: string[] = [];
-  const parser = createReadStream(file).pipe(
-    parse({ columns: true, bom: true, skip_empty_lines: true, relax_column_count: true }),
-  );
-  let line = 1;
-  for await (const row of parser as AsyncIterable<Record<string, string>>) {
-    line++;
-    const q = rowQuery(row, schema);
-    if (typeof q === 'string') problems.push(`row ${line}: ${q}`);
-    else entries.push({ id: row.id ?? row.ID, label: row.label, query: q });
-  }
+  const { entries, problems } = await entriesFromCsv(createReadStream(file), schema);
   // Bad rows are skipped and named; the good ones are monitored.
   for (const p of problems) process.stderr.write(`${file} (${p}): skipped\n`);
   if (entries.length === 0) throw new CliError(`${file}: no row could be added`);
@@ -92,6 +82,42 @@ export function registerWatchCommands(program: Command): void {
       await withStore(cmd, async (store) => {
         const s = await rescreenWatchlists(store, new ScreeningService(store), { watchlist });
         process.stdout.write(`${s.items} item(s) screened: ${s.hits} hit(s), ${s.newAlerts} new alert(s)\n`);
+      });
+    });
+
+  wl.command('items')
+    .description('the items of a watchlist, by label')
+    .argument('<watchlist>', 'watchlist name or id')
+    .option('--limit <n>', 'page size', intArg(1, 10_000), 100)
+    .option('--offset <n>', 'skip this many', intArg(0, 10_000_000), 0)
+    .option('--json', 'machine-readable output')
+    .action(
+      async (watchlist: string, opts: { limit: number; offset: number; json?: boolean }, cmd: Command) => {
+        await withStore(cmd, async (store) => {
+          const r = await watchlistItems(store, watchlist, opts);
+          if (opts.json) return printJson(r);
+          printTable(
+            ['id', 'label', 'type', 'screened on', 'added'],
+            r.items.map((i) => [
+              i.id,
+              i.label ?? '',
+              i.query.schema,
+              Object.keys(i.query.properties).join(', '),
+              i.addedAt.slice(0, 10),
+            ]),
+          );
+          process.stdout.write(`${r.items.length} of ${r.total} item(s) on ${r.watchlist.name}\n`);
+        });
+      },
+    );
+  wl.command('remove')
+    .description('stop monitoring an item (its past alerts stay)')
+    .argument('<watchlist>', 'watchlist name or id')
+    .argument('<item>', 'the item id (see `watchlists items`)')
+    .action(async (watchlist: string, item: string, _o: unknown, cmd: Command) => {
+      await withStore(cmd, async (store) => {
+        await removeFromWatchlist(store, watchlist, item, cliActor());
+        process.stdout.write(`removed ${item} from ${watchlist}\n`);
       });
     });
 

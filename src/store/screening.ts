@@ -153,6 +153,39 @@ export async function deleteWatchlistItem(
   return Number(r.numDeletedRows) > 0;
 }
 
+/** One page of a watchlist's items, by label then id (what a person browsing the list wants). */
+export async function listWatchlistItems(
+  store: Engine,
+  watchlistId: string,
+  page: { limit: number; offset: number },
+): Promise<{ total: number; items: WatchlistItemRow[] }> {
+  const total = await store.db
+    .selectFrom('watchlist_items')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('watchlist_id', '=', watchlistId)
+    .executeTakeFirstOrThrow();
+  const rows = await store.db
+    .selectFrom('watchlist_items')
+    .selectAll()
+    .where('watchlist_id', '=', watchlistId)
+    .orderBy('label')
+    .orderBy('id')
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute();
+  return {
+    total: Number(total.n),
+    items: rows.map((r) => ({
+      watchlistId: r.watchlist_id,
+      id: r.id,
+      label: r.label,
+      query: store.readJson(r.query),
+      queryFingerprint: r.query_fingerprint,
+      addedAt: store.readTime(r.added_at),
+    })),
+  };
+}
+
 /** Streams every watchlist item (of one list, or all), in pages, for re-screening. */
 export async function* iterateWatchlistItems(
   store: Engine,

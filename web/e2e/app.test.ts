@@ -122,7 +122,7 @@ describe('web app in a browser', { skip, timeout: 240_000 }, () => {
   });
 
   test('lists: import a file with a progress bar, then read the diff with changed fields highlighted', async () => {
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Lists' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Lists', exact: true }).click();
     await page.getByRole('heading', { name: 'Lists', exact: true }).waitFor();
     await page
       .getByLabel('List file', { exact: true })
@@ -275,6 +275,42 @@ describe('web app in a browser', { skip, timeout: 240_000 }, () => {
     // Maritime alerts (designated vessels in the AIS data) are in the same inbox.
     await page.goto(`${server.url}/alerts?kind=maritime`);
     await page.getByRole('cell').filter({ hasText: 'maritime' }).first().waitFor();
+  });
+
+  test('watchlists: create one, add a name and a CSV (a bad row named), see the alerts, remove an item', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Watchlists' }).click();
+    await page
+      .getByRole('form', { name: 'Create a watchlist' })
+      .getByLabel('New watchlist')
+      .fill('counterparties');
+    await page.getByRole('button', { name: 'Create' }).click();
+    await page.getByRole('heading', { name: 'counterparties: items' }).waitFor();
+    assert.match(page.url(), /list=counterparties/, 'the selected watchlist is in the URL');
+    const one = page.getByRole('form', { name: 'Add an item' });
+    await one.getByLabel('Name').fill('Kim Jong Un');
+    await one.getByLabel('Type').selectOption('Person');
+    await one.getByRole('button', { name: 'Add and screen' }).click();
+    await page
+      .getByTestId('watchlist-outcome')
+      .filter({ hasText: /1 item\(s\) added .* [1-9]\d* new alert/ })
+      .waitFor();
+    const csv = join(tmp, 'counterparties.csv');
+    await writeFile(csv, 'id,name,type\ncp-1,Acme Shipping Ltd,company\ncp-2,,company\n');
+    const many = page.getByRole('form', { name: 'Add a CSV of items' });
+    await many.getByLabel('CSV file').setInputFiles(csv);
+    await many.getByRole('button', { name: 'Add and screen' }).click();
+    const outcome = page.getByTestId('watchlist-outcome').filter({ hasText: '1 row(s) skipped' });
+    await outcome.waitFor();
+    assert.match(await outcome.innerText(), /row 3: no name/);
+    const table = page.getByRole('table', { name: 'Items on counterparties, by label' });
+    await table.getByRole('row').nth(2).waitFor();
+    assert.equal(await table.getByRole('row').count(), 3, 'a header and two items');
+    await screenshot(page, '09b-watchlists');
+    await table.getByRole('button', { name: 'Remove Acme Shipping Ltd from counterparties' }).click();
+    await table.getByRole('row').nth(2).waitFor({ state: 'detached' });
+    assert.match(await table.innerText(), /Kim Jong Un/);
+    await page.getByRole('button', { name: 'Screen all again now' }).click();
+    await page.getByText(/item\(s\) screened: \d+ hit\(s\), 0 new alert\(s\)/).waitFor();
   });
 
   test('admin: add a viewer, create an API token (shown once), AIS sources', async () => {

@@ -27,6 +27,9 @@ export type {
   ScreeningResult,
   User,
   Watchlist,
+  WatchlistImported,
+  WatchlistItem,
+  WatchlistItemsPage,
 } from '../../src/api/schemas.ts';
 
 export type Role = 'admin' | 'analyst' | 'viewer';

@@ -23,6 +23,8 @@ import type {
   ScreeningQuery,
   User,
   Watchlist,
+  WatchlistImported,
+  WatchlistItemsPage,
 } from './api-types.ts';
 
 /** An API error: the HTTP status, the API's error code (`not_found`, `forbidden`, …) and its message. */
@@ -232,6 +234,29 @@ export const api = {
   screenBatch: (file: File, query: Query, onProgress?: (p: UploadProgress) => void) =>
     upload<string>('/api/screening/batch', file, { query, onProgress, as: 'text', contentType: 'text/csv' }),
   watchlists: (signal?: AbortSignal) => request<Watchlist[]>('/api/watchlists', { signal }),
+  createWatchlist: (name: string) => request<Watchlist>('/api/watchlists', { body: { name } }),
+  watchlistItems: (watchlist: string, query: { limit: number; offset: number }, signal?: AbortSignal) =>
+    request<WatchlistItemsPage>(`/api/watchlists/${encodeURIComponent(watchlist)}/items`, { query, signal }),
+  addWatchlistItems: (watchlist: string, items: { id?: string; label?: string; query: ScreeningQuery }[]) =>
+    request<WatchlistImported>(`/api/watchlists/${encodeURIComponent(watchlist)}/items`, { body: items }),
+  importWatchlist: (
+    watchlist: string,
+    file: File,
+    schema: string,
+    onProgress?: (p: UploadProgress) => void,
+  ) =>
+    upload<WatchlistImported>(`/api/watchlists/${encodeURIComponent(watchlist)}/import`, file, {
+      query: { schema },
+      onProgress,
+      contentType: 'text/csv',
+    }),
+  removeWatchlistItem: (watchlist: string, id: string) =>
+    request<{ removed: string }>(
+      `/api/watchlists/${encodeURIComponent(watchlist)}/items/${encodeURIComponent(id)}`,
+      { method: 'DELETE' },
+    ),
+  rescreen: () =>
+    request<{ items: number; hits: number; newAlerts: number }>('/api/watchlists/rescreen', { body: {} }),
 
   // --- alerts ---
   alerts: (

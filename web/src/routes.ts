@@ -54,6 +54,12 @@ export const routes: AppRoute[] = [
     load: () => import('./pages/screening.tsx'),
   },
   { path: '/screening/batch', title: 'Batch screening', load: () => import('./pages/batch.tsx') },
+  {
+    path: '/watchlists',
+    title: 'Watchlists',
+    nav: { label: 'Watchlists', order: 45 },
+    load: () => import('./pages/watchlists.tsx'),
+  },
   { path: '/map', title: 'Map', nav: { label: 'Map', order: 50 }, load: () => import('./pages/map.tsx') },
   {
     path: '/vessels',

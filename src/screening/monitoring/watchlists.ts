@@ -1,15 +1,20 @@
 import { randomUUID } from 'node:crypto';
+import type { Readable } from 'node:stream';
+import { parse } from 'csv-parse';
 import { appendAudit } from '../../store/audit.ts';
 import {
+  deleteWatchlistItem,
   findWatchlist,
   insertAlertIfNew,
   insertWatchlist,
   iterateWatchlistItems,
+  listWatchlistItems,
   listWatchlists,
   upsertWatchlistItems,
   type WatchlistRow,
 } from '../../store/screening.ts';
 import type { Store } from '../../store/store.ts';
+import { rowQuery } from '../batch.ts';
 import type { ScreeningService } from '../service.ts';
 import type { ScreeningQuery } from '../types.ts';
 import { queryFingerprint } from './decisions.ts';
@@ -69,6 +74,76 @@ export async function addToWatchlist(
     });
   });
   return { watchlist: wl, added: items.length };
+}
+
+/** A watchlist item as shown: its id, label, the query it is screened with, when it was added. */
+export interface WatchlistItem {
+  id: string;
+  label: string | null;
+  query: ScreeningQuery;
+  addedAt: string;
+}
+
+/** One page of a watchlist's items (by name or id of the watchlist). */
+export async function watchlistItems(
+  store: Store,
+  watchlist: string,
+  page: { limit: number; offset: number },
+): Promise<{ watchlist: WatchlistRow; total: number; items: WatchlistItem[] }> {
+  const wl = await findWatchlist(store, watchlist);
+  if (!wl) throw new WatchlistError(`no watchlist ${watchlist}`);
+  const r = await listWatchlistItems(store, wl.id, page);
+  return {
+    watchlist: wl,
+    total: r.total,
+    items: r.items.map((i) => ({
+      id: i.id,
+      label: i.label,
+      query: i.query as ScreeningQuery,
+      addedAt: i.addedAt,
+    })),
+  };
+}
+
+/** Stops monitoring one item (its past alerts stay in the inbox). Audit-logged. */
+export async function removeFromWatchlist(
+  store: Store,
+  watchlist: string,
+  id: string,
+  actor: string,
+): Promise<void> {
+  const wl = await findWatchlist(store, watchlist);
+  if (!wl) throw new WatchlistError(`no watchlist ${watchlist}`);
+  await store.db.transaction().execute(async (trx) => {
+    if (!(await deleteWatchlistItem(trx, wl.id, id))) throw new WatchlistError(`no item ${id} on ${wl.name}`);
+    await appendAudit(trx, { actor, action: 'watchlist.remove', target: wl.id, details: { item: id } });
+  });
+}
+
+/**
+ * Watchlist entries from a CSV with a header (columns: id, label, name, type, dob, nationality, imo, mmsi,
+ * passport, as for batch screening). A row that cannot be screened is skipped and named in `problems`
+ * (`row 7: no name …`), so one bad row does not cost the file. At most `maxRows` rows are read.
+ */
+export async function entriesFromCsv(
+  input: Readable,
+  defaultSchema: string,
+  maxRows = 100_000,
+): Promise<{ entries: WatchlistEntry[]; problems: string[] }> {
+  const entries: WatchlistEntry[] = [];
+  const problems: string[] = [];
+  const rows = input.pipe(
+    parse({ columns: true, bom: true, skip_empty_lines: true, relax_column_count: true }),
+  );
+  let line = 1;
+  for await (const row of rows as AsyncIterable<Record<string, string>>) {
+    line++;
+    if (entries.length + problems.length >= maxRows) throw new WatchlistError(`more than ${maxRows} rows`);
+    const q = rowQuery(row, defaultSchema);
+    if (typeof q === 'string') problems.push(`row ${line}: ${q}`);
+    else entries.push({ id: row.id ?? row.ID, label: row.label, query: q });
+  }
+  return { entries, problems };
 }
 
 export interface RescreenSummary {
