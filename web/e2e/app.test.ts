@@ -122,7 +122,10 @@ describe('web app in a browser', { skip, timeout: 240_000 }, () => {
   });
 
   test('lists: import a file with a progress bar, then read the diff with changed fields highlighted', async () => {
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Lists', exact: true }).click();
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Lists', exact: true })
+      .click();
     await page.getByRole('heading', { name: 'Lists', exact: true }).waitFor();
     await page
       .getByLabel('List file', { exact: true })
