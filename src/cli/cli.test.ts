@@ -131,6 +131,8 @@ test('import, list, diff, show, search, export from the command line', { skip: m
   assert.match(rows[2], /no name/);
   assert.match(rows[3], /^Nobody Atall,person,1990,0,/);
   assert.match(batch.err, /screened 3 rows .* 1 with a match, 1 row errors/);
+  assert.match(wk(['screen', 'Kim Jong Un', '--dataset', 'eu']).err, /the EU list is not loaded/);
+  assert.doesNotMatch(wk(['screen', 'Kim Jong Un', '--dataset', 'un']).err, /not loaded/);
   assert.equal(wk(['watchlists', 'create', 'customers']).code, 0);
   const wlCsv = join(dataDir, 'customers.csv');
   writeFileSync(wlCsv, 'id,name,type\nc-1,RI WON HO,person\nc-2,Nobody Atall,person\n');
@@ -172,7 +174,7 @@ test('usage errors and undatable files get one clear line', () => {
     assert.equal(undated.code, 1);
     assert.match(
       undated.err,
-      /^watchkeeper: sdn\.csv: the file does not state its publication date: give it with --published/,
+      /^watchkeeper: sdn\.csv: the file does not state its publication date: give it \(web: Published on; CLI: --published/,
     );
     const dated = wk(['lists', 'import', '--published', '2019-01-01', sdn]);
     assert.equal(dated.code, 0, dated.err);

@@ -1,6 +1,7 @@
 import { createReadStream, createWriteStream, statSync } from 'node:fs';
 import { finished } from 'node:stream/promises';
 import { type Command, Option } from 'commander';
+import { summariseLists } from '../lists/service.ts';
 import { screenCsv } from '../screening/batch.ts';
 import { checkQuery } from '../screening/query.ts';
 import { SCREENING_ALGORITHMS, SCREENING_DATASETS, ScreeningService } from '../screening/service.ts';
@@ -59,6 +60,15 @@ export function registerScreenCommand(program: Command): void {
       if (opts.input && opts.json) throw new CliError('batch screening writes CSV; --json is for one name');
       await withStore(cmd, async (store) => {
         const service = new ScreeningService(store);
+        // Screening a list that is not loaded finds nothing; say so rather than let it read as clean.
+        const loaded = new Set((await summariseLists(store)).map((l) => l.source));
+        const wanted = opts.dataset ?? 'default';
+        if (wanted === 'default' ? loaded.size === 0 : !loaded.has(wanted)) {
+          process.stderr.write(
+            `warning: ${wanted === 'default' ? 'no list is' : `the ${wanted.toUpperCase()} list is not`} loaded: ` +
+              'nothing is screened, so no hit means nothing (watchkeeper lists import / lists update)\n',
+          );
+        }
         if (opts.input) {
           let size: number;
           try {

@@ -141,7 +141,7 @@ export async function importListFile(store: Store, file: string, opts: ImportOpt
         throw new InputFormatError(
           name,
           undefined,
-          'the file does not state its publication date: give it with --published YYYY-MM-DD (API: ?published=)',
+          'the file does not state its publication date: give it (web: Published on; CLI: --published YYYY-MM-DD; API: ?published=)',
         );
       }
       const publishedAt = normaliseInstant(stated, name);

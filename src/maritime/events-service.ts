@@ -4,7 +4,7 @@
  */
 import { type EventQuery, type EventRow, getEvent, iterateEvents, listEvents } from '../store/events.ts';
 import type { Store } from '../store/store.ts';
-import { type PositionEvidence, rawEvidence } from './service.ts';
+import { type PositionEvidence, rawEvidenceMany } from './service.ts';
 
 export interface EventView {
   id: string;
@@ -60,11 +60,8 @@ export async function eventEvidence(
 ): Promise<{ event: EventView; messages: PositionEvidence[] } | null> {
   const e = await getEvent(store, id);
   if (e === null) return null;
-  const messages: PositionEvidence[] = [];
-  for (const ref of e.evidence.slice(0, 50)) {
-    const m = await rawEvidence(store, ref.source, ref.line);
-    if (m !== null) messages.push(m);
-  }
+  const found = await rawEvidenceMany(store, e.evidence.slice(0, 50));
+  const messages = found.filter((m): m is PositionEvidence => m !== null);
   return { event: eventView(e), messages };
 }
 

@@ -8,7 +8,14 @@ import { sharedFile } from '../config/paths.ts';
 import { TEST_ENGINES } from '../store/testing.ts';
 import { trackTotals, vesselCount } from '../store/vessels.ts';
 import { ingestAisFile, ingestNmeaFile, withWarnings } from './ingest.ts';
-import { findVessels, latestInArea, rawEvidence, trackPoints, vesselDetail } from './service.ts';
+import {
+  findVessels,
+  latestInArea,
+  rawEvidence,
+  rawEvidenceMany,
+  trackPoints,
+  vesselDetail,
+} from './service.ts';
 import { DAY1, scenario, TANKER, YACHT } from './testing.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'wk-ingest-'));
@@ -138,6 +145,17 @@ for (const engine of TEST_ENGINES) {
         // a type 5 spans two lines: both come back
         const stat = await rawEvidence(store, p.source, 3);
         assert.equal(stat?.raw.length, 2);
+        // many at once (an event's evidence): one read of the file, the same answers in the order asked
+        const lines = [p.line, 3, 4, 2, p.line + 1, 3, 1_000_000];
+        const many = await rawEvidenceMany(
+          store,
+          lines.map((line) => ({ source: p.source, line })),
+        );
+        for (const [i, line] of lines.entries()) {
+          assert.deepEqual(many[i], await rawEvidence(store, p.source, line), `line ${line}`);
+        }
+        assert.match(many[6]?.unavailable ?? '', /the source has only \d+ lines/);
+        assert.deepEqual(await rawEvidenceMany(store, [{ source: 'nope', line: 1 }]), [null]);
       } finally {
         await cleanup();
       }

@@ -350,30 +350,71 @@ export async function rawEvidence(
   source: string,
   line: number,
 ): Promise<PositionEvidence | null> {
-  const s = await getAisSource(store, source);
-  if (s === null) return null;
-  const base = { source, sourceName: s.name, path: s.path, line, raw: [] as string[] };
-  if (s.path === null || !existsSync(s.path))
-    return { ...base, unavailable: 'the source file is no longer where it was ingested from' };
-  if (s.bytes !== null && statSync(s.path).size !== s.bytes && s.kind === 'file') {
-    return { ...base, unavailable: 'the source file has changed since it was ingested' };
+  return (await rawEvidenceMany(store, [{ source, line }]))[0] ?? null;
+}
+
+/**
+ * The raw text behind several stored positions, in the order asked: each source file is read once, up to the
+ * last line wanted (an event's evidence is many lines of one file; reading it per line was one pass each).
+ */
+export async function rawEvidenceMany(
+  store: Store,
+  refs: { source: string; line: number }[],
+): Promise<(PositionEvidence | null)[]> {
+  const out: (PositionEvidence | null)[] = refs.map(() => null);
+  const bySource = new Map<string, number[]>();
+  refs.forEach((r, i) => {
+    const list = bySource.get(r.source) ?? [];
+    list.push(i);
+    bySource.set(r.source, list);
+  });
+  for (const [source, indices] of bySource) {
+    const s = await getAisSource(store, source);
+    if (s === null) continue;
+    const base = (line: number) => ({ source, sourceName: s.name, path: s.path, line, raw: [] as string[] });
+    let unavailable: string | null = null;
+    if (s.path === null || !existsSync(s.path))
+      unavailable = 'the source file is no longer where it was ingested from';
+    else if (s.bytes !== null && statSync(s.path).size !== s.bytes && s.kind === 'file')
+      unavailable = 'the source file has changed since it was ingested';
+    if (unavailable !== null || s.path === null) {
+      for (const i of indices) out[i] = { ...base(refs[i].line), unavailable };
+      continue;
+    }
+    const wanted = [...new Set(indices.map((i) => refs[i].line))].sort((a, b) => a - b);
+    const found = new Map<number, string[]>();
+    // read as ingest read it (gzip or not, the same line splitting), so line numbers mean the same lines
+    const recent: string[] = [];
+    let n = 0;
+    let next = 0;
+    const onLine = (text: string) => {
+      n++;
+      if (next >= wanted.length || wanted[next] - n >= 8) return;
+      recent.push(text.length > 2048 ? `${text.slice(0, 2048)}…` : text.replace(/\r$/, ''));
+      if (recent.length > 8) recent.shift();
+      while (next < wanted.length && wanted[next] === n) {
+        found.set(n, messageLines(recent.slice(Math.max(0, recent.length - 8))));
+        next++;
+      }
+      // the window restarts for a next wanted line more than 8 lines ahead
+      if (next < wanted.length && wanted[next] - n >= 8) recent.length = 0;
+    };
+    const last = wanted[wanted.length - 1];
+    const splitter = new LineSplitter();
+    for await (const chunk of inputChunks(s.path, () => {})) {
+      splitter.push(chunk, onLine);
+      if (n >= last) break;
+    }
+    if (n < last) splitter.end(onLine);
+    for (const i of indices) {
+      const line = refs[i].line;
+      const raw = found.get(line);
+      out[i] = raw
+        ? { ...base(line), raw, unavailable: null }
+        : { ...base(line), unavailable: `the source has only ${n} lines` };
+    }
   }
-  // read as ingest read it (gzip or not, the same line splitting), so line numbers mean the same lines
-  const window: string[] = [];
-  let n = 0;
-  const onLine = (text: string) => {
-    n++;
-    if (n > line - 8 && n <= line)
-      window.push(text.length > 2048 ? `${text.slice(0, 2048)}…` : text.replace(/\r$/, ''));
-  };
-  const splitter = new LineSplitter();
-  for await (const chunk of inputChunks(s.path, () => {})) {
-    splitter.push(chunk, onLine);
-    if (n >= line) break;
-  }
-  if (n < line) splitter.end(onLine);
-  if (n < line) return { ...base, unavailable: `the source has only ${n} lines` };
-  return { ...base, raw: messageLines(window), unavailable: null };
+  return out;
 }
 
 /** From lines ending with a message's last sentence: its earlier fragments and a preceding `$PGHP`, if any. */

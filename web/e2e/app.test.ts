@@ -228,6 +228,11 @@ describe('web app in a browser', { skip, timeout: 240_000 }, () => {
     await other.getByTestId('decision').waitFor();
     assert.match(await other.getByTestId('decision').innerText(), /false positive by admin/);
     await screenshot(page, '07-screening');
+    // A list that is not loaded finds nothing: the page says so instead of looking clean.
+    await page.goto(`${server.url}/screening?name=Ri+Won+Ho&schema=Person&dataset=eu`);
+    await page.getByTestId('list-not-loaded').filter({ hasText: 'The EU list is not loaded' }).waitFor();
+    assert.equal(await page.getByRole('heading', { name: 'Nothing screened' }).count(), 1);
+    assert.equal(await page.getByRole('option', { name: 'EU (not loaded)' }).isDisabled(), true);
   });
 
   test('batch screening: upload a CSV, follow progress, download the result', async () => {

@@ -168,6 +168,26 @@ describe('maritime pages in a browser', { skip, timeout: 180_000 }, () => {
     assert.ok(sea.colours > 20, `the map is not blank (${sea.colours} colours)`);
     assert.ok(track.near > 20, `the track is drawn (track-coloured pixels: ${track.near})`);
     await screenshot(page, 'maritime-03-map-vessel');
+
+    // Clicking a vessel on the map itself selects it: close the panel, click where the vessel is drawn.
+    const latest = (await (await admin(`/api/positions?limit=100000`)).json()) as {
+      items: Array<{ mmsi: number; lon: number; lat: number }>;
+    };
+    const at = latest.items.find((p) => p.mmsi === mmsi);
+    assert.ok(at, 'the vessel has a latest position');
+    await page.goto(`${server.url}/map?c=${at.lon},${at.lat},9&hide=zones,ports,events`);
+    await page.locator('[data-testid="map"][data-ready="true"]').waitFor({ timeout: 60_000 });
+    await page.waitForTimeout(1500);
+    // The map is centred on the vessel: it is drawn in the middle of the map's canvas.
+    const box = await page.locator('.deck-map-canvas canvas').first().boundingBox();
+    assert.ok(box, 'the map canvas is on the page');
+    const point = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    await page.mouse.click(point.x, point.y);
+    await page.waitForURL(/vessel=\d+/, { timeout: 15_000 });
+    await page.getByRole('complementary', { name: 'Selected vessel' }).waitFor();
+    // Back to the whole map with every layer, the vessel still selected, for the next test.
+    await page.goto(`${server.url}/map?vessel=${mmsi}`);
+    await page.locator('[data-testid="map"][data-ready="true"]').waitFor({ timeout: 60_000 });
   });
 
   test('map: open an event from the list and read its raw evidence', async () => {

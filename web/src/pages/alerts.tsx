@@ -11,6 +11,7 @@ import { FilterBar } from '../components/filters.tsx';
 import { type Column, DataTable, Pagination } from '../components/table.tsx';
 import { Async, Badge, Card, ErrorBox, Facts, Field } from '../components/ui.tsx';
 import { datasetLabel, fmtDateTime, fmtScore, propertyLabel } from '../format.ts';
+import { eventTypeLabel } from '../maritime-format.ts';
 import { href, Link, useLocation } from '../router.tsx';
 import { patchQuery, useUrlState } from '../url-state.ts';
 import { useApi } from '../use-api.ts';
@@ -26,8 +27,12 @@ export function alertSummary(a: Alert): string {
     return `${d.label ?? d.query?.properties.name?.[0] ?? 'watchlist item'} matches ${d.caption ?? a.entityId ?? 'a listing'}`;
   }
   if (a.kind === 'maritime') {
+    // Several alerts can share a reason ("call at the DPRK port Nampo"): the vessels and the time tell them apart.
     const d = (a.details ?? {}) as MaritimeAlertDetails;
-    return d.reason ?? d.event?.type ?? 'maritime event';
+    const what = d.reason ?? (d.event ? eventTypeLabel(d.event.type) : 'maritime event');
+    const who = d.event?.mmsi.length ? ` · MMSI ${d.event.mmsi.join(' & ')}` : '';
+    const when = d.event?.start ? ` · ${fmtDateTime(d.event.start)}` : '';
+    return `${what}${who}${when}`;
   }
   return a.subject;
 }
@@ -100,7 +105,7 @@ function AlertDetails({ alert }: { alert: Alert }) {
             ['Why', d.reason],
             [
               'Event',
-              ev && <Link to={`/events/${encodeURIComponent(ev.id)}`}>{ev.type.replace(/_/g, ' ')}</Link>,
+              ev && <Link to={`/events/${encodeURIComponent(ev.id)}`}>{eventTypeLabel(ev.type)}</Link>,
             ],
             [
               'Vessels',
@@ -112,12 +117,15 @@ function AlertDetails({ alert }: { alert: Alert }) {
             ],
             ['Started', ev && fmtDateTime(ev.start)],
             ['Ended', ev?.end && fmtDateTime(ev.end)],
-            [
-              'Designated listing',
-              alert.entityId && (
-                <Link to={`/entities/${encodeURIComponent(alert.entityId)}`}>{alert.entityId}</Link>
-              ),
-            ],
+            // A DPRK port call names the port (`port:<WPI number>`), not a listing.
+            alert.entityId?.startsWith('port:')
+              ? ['Port', `${String(ev?.details?.port ?? '')} (World Port Index ${alert.entityId.slice(5)})`]
+              : [
+                  'Designated listing',
+                  alert.entityId && (
+                    <Link to={`/entities/${encodeURIComponent(alert.entityId)}`}>{alert.entityId}</Link>
+                  ),
+                ],
             ['Score', alert.score === null ? undefined : fmtScore(alert.score)],
           ]}
         />
@@ -184,7 +192,11 @@ function TriageForm({ alert, onDone }: { alert: Alert; onDone: (a: Alert) => voi
               value={reason}
               onChange={(e) => setReason(e.target.value)}
               required={status === 'dismissed'}
-              placeholder="e.g. born 1990, not the listed man"
+              placeholder={
+                alert.kind === 'maritime'
+                  ? 'e.g. licensed bunkering, checked with the port authority'
+                  : 'e.g. born 1990, not the listed man'
+              }
             />
           )}
         </Field>
@@ -343,9 +355,16 @@ export default function AlertsPage() {
               </Can>
             </Card>
           ) : state.selected && alerts.data ? (
-            <p className="notice">
-              This alert is not on this page of the inbox (it may have been triaged, or the filters changed).
-            </p>
+            done?.id === state.selected ? (
+              <p className="muted">
+                It has left this view of the inbox ({state.status || 'all'} alerts). Choose the next alert.
+              </p>
+            ) : (
+              <p className="notice">
+                This alert is not on this page of the inbox (it may have been triaged, or the filters
+                changed).
+              </p>
+            )
           ) : (
             <p className="muted">Choose an alert to see its details and triage it.</p>
           )}

@@ -215,7 +215,8 @@ function AisWidget() {
           if (items.length === 0)
             return (
               <Empty>
-                No AIS data yet: ingest files with <code>watchkeeper ais ingest FILE…</code>.
+                No AIS data yet: ingest files on the <Link to="/vessels">Vessels</Link> page or with{' '}
+                <code>watchkeeper ais ingest FILE…</code>.
               </Empty>
             );
           const positions = items.reduce((n, s) => n + (s.summary?.positions ?? 0), 0);

@@ -27,9 +27,12 @@ export default function EventsPage(_props: PageProps) {
   useTitle('Events');
   const [state, setState] = useUrlState({ type: '', mmsi: '', preset: '', from: '', to: '', page: 1 });
   const presets = useApi((signal) => maritimeApi.presets(signal), []);
+  // The API filters by MMSI; a name typed here is answered with where to find the MMSI, not a refusal.
+  const mmsiText = state.mmsi.trim();
+  const badMmsi = mmsiText !== '' && !/^\d{1,9}$/.test(mmsiText);
   const filter: EventFilter = {
     type: state.type || undefined,
-    mmsi: state.mmsi.trim() || undefined,
+    mmsi: badMmsi ? undefined : mmsiText || undefined,
     preset: state.preset || undefined,
     from: state.from || undefined,
     to: state.to || undefined,
@@ -85,6 +88,12 @@ export default function EventsPage(_props: PageProps) {
           </a>
         ))}
       </div>
+      {badMmsi && (
+        <p className="notice" role="alert">
+          “{mmsiText}” is not an MMSI (up to 9 digits): the events below are not filtered by vessel. Find a
+          vessel’s MMSI by name on the <Link to={href('/vessels', { q: mmsiText })}>Vessels</Link> page.
+        </p>
+      )}
       <Async state={events}>
         {(page) => (
           <>

@@ -347,7 +347,7 @@ function DemoScenario({
       </form>
       {running && (
         <Loading
-          label={`Simulating ${vessels} vessels over 24 h, ingesting and detecting… (a few seconds)`}
+          label={`Simulating ${vessels} vessels over 24 h, ingesting and detecting… (up to a minute)`}
         />
       )}
       {error && <ErrorBox error={error} />}

@@ -249,6 +249,12 @@ export default function ScreeningPage() {
     [urlKey],
   );
   const [formError, setFormError] = useState<string>();
+  // Which lists are loaded: screening a list that is not there finds nothing, which must not read as clean.
+  const lists = useApi((signal) => api.lists(signal), []);
+  const loaded = new Set((lists.data ?? []).map((l) => l.source));
+  const known = lists.data !== undefined;
+  const notLoaded = (dataset: string) =>
+    known && (dataset === 'default' ? loaded.size === 0 : !loaded.has(dataset));
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -312,11 +318,13 @@ export default function ScreeningPage() {
             <Field label="Lists">
               {(p) => (
                 <select {...p} name="dataset" value={form.dataset} onChange={set('dataset')}>
-                  <option value="default">all lists</option>
-                  <option value="un">UN</option>
-                  <option value="ofac">OFAC</option>
-                  <option value="eu">EU</option>
-                  <option value="uk">UK</option>
+                  <option value="default">all lists loaded</option>
+                  {(['un', 'ofac', 'eu', 'uk'] as const).map((d) => (
+                    <option key={d} value={d} disabled={notLoaded(d)}>
+                      {d.toUpperCase()}
+                      {notLoaded(d) ? ' (not loaded)' : ''}
+                    </option>
+                  ))}
                 </select>
               )}
             </Field>
@@ -346,12 +354,27 @@ export default function ScreeningPage() {
             const res = r?.responses.q;
             if (!res) return null;
             const matches = res.results.filter((h) => h.match).length;
+            const suppressed = res.results.filter((h) => h.suppressed).length;
+            const missing = notLoaded(state.dataset);
             return (
               <section aria-labelledby="results-heading">
+                {missing && (
+                  <p className="error-box" role="alert" data-testid="list-not-loaded">
+                    {state.dataset === 'default'
+                      ? 'No list is loaded: '
+                      : `The ${state.dataset.toUpperCase()} list is not loaded: `}
+                    nothing was screened, so no result here means nothing. Import it on the{' '}
+                    <Link to="/lists">Lists</Link> page.
+                  </p>
+                )}
                 <h2 id="results-heading" aria-live="polite">
                   {res.results.length === 0
-                    ? 'No listing is close to this query'
-                    : `${res.results.length} candidate${res.results.length === 1 ? '' : 's'}, ${matches} above the match threshold`}
+                    ? missing
+                      ? 'Nothing screened'
+                      : 'No listing is close to this query'
+                    : `${res.results.length} candidate${res.results.length === 1 ? '' : 's'}, ${matches} above the match threshold${
+                        suppressed > 0 ? `, ${suppressed} marked a false positive for this query` : ''
+                      }`}
                 </h2>
                 <ol className="hits">
                   {res.results.map((h) => (

@@ -18,14 +18,55 @@ export const BASEMAP_COLORS = {
 
 let basemap: Promise<StyleSpecification> | undefined;
 
+/**
+ * Makes every ring and line continuous across the antimeridian: where one vertex jumps to the other side
+ * (179.9° then -179.9°, as Natural Earth writes Chukotka and Fiji), the rest of the ring goes on past ±180°
+ * instead. Left as is, such a jump is an edge across the whole world: the tiler then fills bands of the
+ * globe inside out (land-coloured seas and sea-coloured land at Chukotka's latitudes, as far as Norway) and
+ * draws lines around the world. MapLibre's tiler wraps coordinates past ±180° onto the other side itself.
+ */
+function unwrapLine(line: number[][]): void {
+  let shift = 0;
+  for (let i = 1; i < line.length; i++) {
+    const step = line[i][0] + shift - line[i - 1][0];
+    if (step > 180) shift -= 360;
+    else if (step < -180) shift += 360;
+    line[i][0] += shift;
+  }
+}
+
+type GeoNode = {
+  type: string;
+  features?: { geometry: GeoNode | null }[];
+  geometry?: GeoNode | null;
+  geometries?: GeoNode[];
+  coordinates?: unknown;
+};
+
+function unwrapped<T>(geojson: T): T {
+  const walk = (g: GeoNode | null | undefined): void => {
+    if (!g) return;
+    if (g.type === 'FeatureCollection') for (const f of g.features ?? []) walk(f.geometry);
+    else if (g.type === 'Feature') walk(g.geometry);
+    else if (g.type === 'GeometryCollection') for (const c of g.geometries ?? []) walk(c);
+    else if (g.type === 'LineString') unwrapLine(g.coordinates as number[][]);
+    else if (g.type === 'MultiLineString' || g.type === 'Polygon')
+      for (const line of g.coordinates as number[][][]) unwrapLine(line);
+    else if (g.type === 'MultiPolygon')
+      for (const polygon of g.coordinates as number[][][][]) for (const ring of polygon) unwrapLine(ring);
+  };
+  walk(geojson as GeoNode);
+  return geojson;
+}
+
 async function buildStyle(): Promise<StyleSpecification> {
   const res = await fetch(countriesUrl);
   if (!res.ok) throw new Error(`the basemap could not be loaded (${res.status})`);
   const topo = (await res.json()) as Topology<{ countries: GeometryCollection; land: GeometryCollection }>;
-  const land = feature(topo, topo.objects.land);
+  const land = unwrapped(feature(topo, topo.objects.land));
   // Coastlines: the outline of the land; borders: arcs shared by two countries.
-  const coast = mesh(topo, topo.objects.land);
-  const borders = mesh(topo, topo.objects.countries, (a, b) => a !== b);
+  const coast = unwrapped(mesh(topo, topo.objects.land));
+  const borders = unwrapped(mesh(topo, topo.objects.countries, (a, b) => a !== b));
   return {
     version: 8,
     name: 'Watchkeeper offline basemap (Natural Earth 1:50m)',
