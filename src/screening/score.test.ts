@@ -292,3 +292,14 @@ test('Hangul against a romanized listing: the McCune–Reischauer vowel ambiguit
   const latin = compare('Person', { name: ['Kim Jong Un'] }, { name: ['KIM, Jong Un'] });
   assert.doesNotMatch(latin.explanations[0].detail, /McCune/);
 });
+
+test('numbered names of a series (a fishing fleet) differ when their numbers do', () => {
+  const vessel = (a: string, b: string) => compare('Vessel', { name: [a] }, { name: [b] });
+  const other = vessel('FU YUAN YU 7894', 'FU YUAN YU 7876');
+  assert.equal(other.match, false, `another hull of the fleet scored ${other.score}`);
+  assert.ok(other.explanations.some((e) => /numbers in the names differ/.test(e.detail)));
+  assert.equal(vessel('FU YUAN YU 7894', 'FU YUAN YU 7894').match, true);
+  assert.equal(vessel('FU YUAN YU 7894', 'FUYUANYU 7894').match, true, 'spacing aside, the same hull');
+  // A name without a number says nothing against one with a number.
+  assert.equal(vessel('CHON MA SAN', 'CHON MA SAN 1').score > 0.7, true);
+});

@@ -34,6 +34,12 @@ const CONFLICT_COST = 3;
  * another person; in a name with lineage particles the order is the meaning (`Ahmad bin Hasan` is the son
  * of Hasan, `Hasan bin Ahmad` his father). */
 const SCRAMBLED_FACTOR = 0.85;
+/**
+ * Names that both carry numbers, none of them shared, name different things: a fishing fleet's hulls
+ * (`FU YUAN YU 7894` and `7876`), a company's numbered subsidiaries. The rest of such names is alike by
+ * design, so without this a whole fleet matches any one of its vessels.
+ */
+const NUMBERS_DIFFER_FACTOR = 0.6;
 const SCRAMBLED_LINEAGE_FACTOR = 0.6;
 /** Two different kinds of company (an `AG` and a `GmbH`, an `ANO` and an `LLC`) under one name: a conflict
  * of this weight. A legal form on one side only costs nothing: lists and customers drop them freely. */
@@ -98,6 +104,8 @@ export interface NameAlignment {
   unmatchedEntity: string[];
   /** The aligned parts appear in an order that is neither the same nor a rotation. */
   scrambled: boolean;
+  /** Both names carry numbers and none is shared (`FU YUAN YU 7894` / `FU YUAN YU 7876`). */
+  numbersDiffer: boolean;
 }
 
 function joinTokens(tokens: PreparedToken[], from: number): PreparedToken {
@@ -298,7 +306,13 @@ export function alignNames(
       score *= query.some((t) => isParticle(t.text)) ? SCRAMBLED_LINEAGE_FACTOR : SCRAMBLED_FACTOR;
     }
   }
-  return { score, pairs, unmatchedQuery, unmatchedEntity, scrambled };
+  const numbersOf = (tokens: PreparedToken[]) => tokens.filter((t) => /\d/.test(t.text)).map((t) => t.text);
+  const queryNumbers = numbersOf(query);
+  const entityNumbers = new Set(numbersOf(entity));
+  const numbersDiffer =
+    queryNumbers.length > 0 && entityNumbers.size > 0 && !queryNumbers.some((n) => entityNumbers.has(n));
+  if (numbersDiffer) score *= NUMBERS_DIFFER_FACTOR;
+  return { score, pairs, unmatchedQuery, unmatchedEntity, scrambled, numbersDiffer };
 }
 
 export interface BestName {
@@ -341,6 +355,8 @@ function describeAlignment(b: BestName): string {
   if (b.alignment.unmatchedQuery.length) s += `; query only: ${b.alignment.unmatchedQuery.join(' ')}`;
   if (b.alignment.unmatchedEntity.length) s += `; entity only: ${b.alignment.unmatchedEntity.join(' ')}`;
   if (b.alignment.scrambled) s += '; parts in a different order';
+  if (b.alignment.numbersDiffer)
+    s += '; the numbers in the names differ (another vessel or entity of a series)';
   if ((b.queryName.native?.script === 'hangul') !== (b.entityName.native?.script === 'hangul'))
     s += `; Hangul compared through its romanizations, which may not tell vowels apart (McCune–Reischauer writes 정 and 종 alike, as chong/jong)`;
   return s;
