@@ -27,7 +27,7 @@ describe('HTTP API: detection, events, evidence, zones, risk', { skip }, () => {
   before(async () => {
     ({ store, cleanup } = await engine.open());
     app = await buildServer({ store, aisFileDir: fileDir });
-    for (const role of ['analyst', 'viewer']) {
+    for (const role of ['admin', 'analyst', 'viewer']) {
       await createUser(store, { name: role, role, password: `${role} password 123` }, 'test');
       tokens[role] = (await createApiToken(store, role, undefined, 'test')).token;
     }
@@ -86,6 +86,8 @@ describe('HTTP API: detection, events, evidence, zones, risk', { skip }, () => {
     assert.equal(added.statusCode, 201, added.body);
     const zones = (await app.inject({ url: '/api/zones', headers: auth('viewer') })).json();
     assert.ok(zones.items.some((z: { name: string }) => z.name === 'Test box'));
+    const audit = (await app.inject({ url: '/api/audit?action=zone.create', headers: auth('admin') })).json();
+    assert.equal(audit[0]?.details?.name, 'Test box', 'adding a zone is audit-logged');
 
     const run = await app.inject({
       method: 'POST',

@@ -292,7 +292,7 @@ export function registerEventRoutes(root: FastifyInstance, store: Store, screeni
       },
     },
     async (req) => {
-      if (!(await removeUserZone(store, req.params.id)))
+      if (!(await removeUserZone(store, req.params.id, actorOf(req))))
         throw new NotFoundError(`no user zone ${req.params.id}`);
       return { removed: req.params.id };
     },

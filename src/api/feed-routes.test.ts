@@ -128,6 +128,14 @@ describe('HTTP API: live AIS feeds run by the server', () => {
       200,
     );
     assert.equal((await app.inject({ url: '/api/feeds', headers: auth('viewer') })).json().items.length, 0);
+    const audit = (await app.inject({ url: '/api/audit', headers: auth('admin') })).json() as {
+      action: string;
+    }[];
+    assert.deepEqual(
+      audit.filter((a) => a.action.startsWith('feed.')).map((a) => a.action),
+      ['feed.remove', 'feed.disable', 'feed.create'],
+      'feed changes are audit-logged, newest first',
+    );
     assert.equal((await trackTotals(store)).positions, 3);
     assert.equal(
       (await app.inject({ method: 'DELETE', url: `/api/feeds/${id}`, headers: auth('admin') })).statusCode,

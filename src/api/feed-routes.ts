@@ -8,6 +8,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { NotFoundError } from '../lists/service.ts';
 import type { FeedManager } from '../maritime/feed-manager.ts';
+import { appendAudit } from '../store/audit.ts';
 import { deleteAisFeed, insertAisFeed, listAisFeeds, setAisFeedEnabled } from '../store/events.ts';
 import type { Store } from '../store/store.ts';
 import { actorOf } from './auth.ts';
@@ -84,6 +85,12 @@ export function registerFeedRoutes(
         createdAt: new Date().toISOString(),
       };
       await insertAisFeed(store, row);
+      await appendAudit(store.db, {
+        actor: actorOf(req),
+        action: 'feed.create',
+        target: row.id,
+        details: { name: row.name, kind: row.kind, host: row.host, port: row.port },
+      });
       await sync();
       return reply.code(201).send(row);
     },
@@ -104,6 +111,11 @@ export function registerFeedRoutes(
     async (req) => {
       if (!(await setAisFeedEnabled(store, req.params.id, req.body.enabled)))
         throw new NotFoundError(`no feed ${req.params.id}`);
+      await appendAudit(store.db, {
+        actor: actorOf(req),
+        action: req.body.enabled ? 'feed.enable' : 'feed.disable',
+        target: req.params.id,
+      });
       await sync();
       return { id: req.params.id, enabled: req.body.enabled };
     },
@@ -122,6 +134,7 @@ export function registerFeedRoutes(
     },
     async (req) => {
       if (!(await deleteAisFeed(store, req.params.id))) throw new NotFoundError(`no feed ${req.params.id}`);
+      await appendAudit(store.db, { actor: actorOf(req), action: 'feed.remove', target: req.params.id });
       await sync();
       return { removed: req.params.id };
     },

@@ -243,7 +243,7 @@ export function registerDetectCommands(program: Command): void {
     .argument('<id>', 'zone id (user-…)')
     .action(async (id: string, _opts: unknown, cmd: Command) => {
       await withStore(cmd, async (store) => {
-        if (!(await removeUserZone(store, id))) throw new CliError(`no user zone ${id}`);
+        if (!(await removeUserZone(store, id, cliActor()))) throw new CliError(`no user zone ${id}`);
         process.stdout.write(`removed zone ${id}\n`);
       });
     });

@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { type Zone, ZoneValidationError, zoneFromGeoJson } from '../geo/index.ts';
 import { InputFormatError } from '../lists/errors.ts';
+import { appendAudit } from '../store/audit.ts';
 import { deleteUserZone, insertUserZone, listUserZones } from '../store/events.ts';
 import type { Store } from '../store/store.ts';
 import { dprkZones } from './detect/geo-context.ts';
@@ -105,6 +106,7 @@ export async function addUserZone(
     createdBy: actor,
     createdAt,
   });
+  await appendAudit(store.db, { actor, action: 'zone.create', target: id, details: { name: clean } });
   return {
     id,
     name: clean,
@@ -118,6 +120,8 @@ export async function addUserZone(
   };
 }
 
-export async function removeUserZone(store: Store, id: string): Promise<boolean> {
-  return deleteUserZone(store, id);
+export async function removeUserZone(store: Store, id: string, actor: string): Promise<boolean> {
+  const removed = await deleteUserZone(store, id);
+  if (removed) await appendAudit(store.db, { actor, action: 'zone.remove', target: id });
+  return removed;
 }

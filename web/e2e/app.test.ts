@@ -343,6 +343,15 @@ describe('web app in a browser', { skip, timeout: 240_000 }, () => {
     await page.getByRole('link', { name: 'AIS sources' }).click();
     await page.getByRole('cell', { name: 'baltic-2018-04-01-positions.csv' }).waitFor();
     await screenshot(page, '12-admin-ais');
+    // The audit log: the alert triaged earlier, with who did it.
+    await page.getByRole('link', { name: 'Audit log' }).click();
+    await page.getByLabel('Action').selectOption('alert.triage');
+    const audit = page.getByRole('table', { name: 'Audit log entries, newest first' });
+    await audit.getByRole('cell', { name: 'alert.triage' }).first().waitFor();
+    assert.match(await audit.innerText(), /admin\s+alert\.triage/);
+    assert.match(page.url(), /tab=audit/);
+    assert.match(page.url(), /action=alert\.triage/);
+    await screenshot(page, '12b-admin-audit');
   });
 
   test('a viewer sees no editing controls, and the API refuses the viewer anyway', async () => {

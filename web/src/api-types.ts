@@ -9,6 +9,7 @@ import type { AisSource as ServerAisSource } from './maritime-types.ts';
 
 export type {
   ApiToken,
+  AuditEntry,
   DatasetSummary,
   DiffEntry,
   EntityDetail,

@@ -8,6 +8,7 @@ import type {
   Alert,
   AlertStatus,
   ApiToken,
+  AuditEntry,
   DatasetSummary,
   Decision,
   EntityDetail,
@@ -268,6 +269,8 @@ export const api = {
 
   // --- admin ---
   users: (signal?: AbortSignal) => request<User[]>('/api/users', { signal }),
+  audit: (query: { limit: number; before?: number; action?: string }, signal?: AbortSignal) =>
+    request<AuditEntry[]>('/api/audit', { query, signal }),
   createUser: (body: { name: string; role: Role; password?: string }) =>
     request<User & { password?: string }>('/api/users', { body }),
   changeUser: (name: string, body: { role?: Role; password?: string; disabled?: boolean }) =>

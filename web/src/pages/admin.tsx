@@ -11,11 +11,11 @@ import { type Column, DataTable, Pagination, pageOf } from '../components/table.
 import { Async, Badge, Card, ErrorBox, Field, TabLinks } from '../components/ui.tsx';
 import { datasetLabel, fmtDate, fmtDateTime, fmtNumber } from '../format.ts';
 import type { FeedsAnswer } from '../maritime-types.ts';
-import { Link, useLocation } from '../router.tsx';
+import { href, Link, useLocation } from '../router.tsx';
 import { patchQuery, useUrlState } from '../url-state.ts';
 import { useApi } from '../use-api.ts';
 
-const DEFAULTS = { tab: 'users', user: '', page: 1 };
+const DEFAULTS = { tab: 'users', user: '', page: 1, action: '', before: 0 };
 const ROLES: Role[] = ['viewer', 'analyst', 'admin'];
 const ROLE_HELP: Record<Role, string> = {
   viewer: 'reads lists, entities, screening results and alerts',
@@ -545,6 +545,120 @@ function Feeds() {
   );
 }
 
+const AUDIT_PAGE = 50;
+/** The actions the audit log records (filter choices); others still show under "all". */
+const AUDIT_ACTIONS = [
+  'alert.triage',
+  'screening.decision',
+  'list.import',
+  'user.create',
+  'user.update',
+  'token.create',
+  'token.revoke',
+  'watchlist.create',
+  'watchlist.add',
+  'watchlist.remove',
+  'zone.create',
+  'zone.remove',
+  'feed.create',
+  'feed.enable',
+  'feed.disable',
+  'feed.remove',
+];
+
+/** Who did what and when: the audit log, newest first, by action, a page of 50 at a time ("Older"). */
+function AuditLog({
+  action,
+  before,
+  setQuery,
+}: {
+  action: string;
+  before: number;
+  setQuery: (q: { action?: string; before?: number }) => void;
+}) {
+  const entries = useApi(
+    (signal) =>
+      api.audit({ limit: AUDIT_PAGE, before: before || undefined, action: action || undefined }, signal),
+    [action, before],
+  );
+  return (
+    <Card title="Audit log">
+      <p className="muted small">
+        Every change to users, tokens, lists, screening decisions, watchlists, alerts, zones and AIS feeds,
+        with who made it. Nothing here can be edited.
+      </p>
+      <div className="form-row">
+        <Field label="Action">
+          {(p) => (
+            <select {...p} value={action} onChange={(e) => setQuery({ action: e.target.value, before: 0 })}>
+              <option value="">all</option>
+              {AUDIT_ACTIONS.map((a) => (
+                <option key={a} value={a}>
+                  {a}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      </div>
+      <Async state={entries}>
+        {(rows) => (
+          <>
+            <DataTable
+              caption="Audit log entries, newest first"
+              captionHidden
+              rows={rows}
+              rowKey={(r) => String(r.id)}
+              empty="Nothing recorded."
+              columns={[
+                { header: 'When', cell: (r) => fmtDateTime(r.at), className: 'nowrap' },
+                { header: 'Who', cell: (r) => r.actor },
+                { header: 'Action', cell: (r) => <code>{r.action}</code> },
+                {
+                  header: 'On',
+                  cell: (r) =>
+                    r.target && r.action.startsWith('alert.') ? (
+                      <Link to={href('/alerts', { status: 'all', selected: r.target })}>
+                        alert {r.target.slice(0, 8)}
+                      </Link>
+                    ) : (
+                      (r.target ?? '—')
+                    ),
+                },
+                {
+                  header: 'Details',
+                  cell: (r) =>
+                    r.details === null || r.details === undefined ? (
+                      '—'
+                    ) : (
+                      <code className="small">{JSON.stringify(r.details).slice(0, 200)}</code>
+                    ),
+                },
+              ]}
+            />
+            <p className="inline-actions">
+              {before > 0 && (
+                <button type="button" className="secondary" onClick={() => setQuery({ before: 0 })}>
+                  Newest
+                </button>
+              )}
+              {rows.length === AUDIT_PAGE && (
+                <button
+                  type="button"
+                  className="secondary"
+                  onClick={() => setQuery({ before: rows[rows.length - 1].id })}
+                >
+                  Older
+                </button>
+              )}
+            </p>
+          </>
+        )}
+      </Async>
+    </Card>
+  );
+}
+
 export default function AdminPage() {
   const [state, setState] = useUrlState(DEFAULTS);
   const location = useLocation();
@@ -563,6 +677,7 @@ export default function AdminPage() {
           { id: 'lists', label: 'List updates' },
           { id: 'ais', label: 'AIS sources' },
           { id: 'feeds', label: 'AIS feeds' },
+          { id: 'audit', label: 'Audit log' },
         ]}
       />
       {state.tab === 'users' && <Users />}
@@ -570,6 +685,9 @@ export default function AdminPage() {
       {state.tab === 'lists' && <ListUpdates />}
       {state.tab === 'ais' && <AisSources page={state.page} setPage={(page) => setState({ page })} />}
       {state.tab === 'feeds' && <Feeds />}
+      {state.tab === 'audit' && (
+        <AuditLog action={state.action} before={state.before} setQuery={(q) => setState({ ...q })} />
+      )}
     </>
   );
 }
