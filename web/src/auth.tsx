@@ -43,6 +43,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const [notice, setNotice] = useState<string>();
   const signedIn = useRef(false);
   signedIn.current = Boolean(user);
+  const signingOut = useRef(false);
 
   useEffect(() => {
     const ctrl = new AbortController();
@@ -50,7 +51,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       if (e.name !== 'AbortError') setUser(null);
     });
     const onUnauthorized = () => {
-      if (signedIn.current) setNotice('Your session has ended. Sign in again to continue.');
+      if (signedIn.current && !signingOut.current)
+        setNotice('Your session has ended. Sign in again to continue.');
       setUser(null);
     };
     window.addEventListener(UNAUTHORIZED_EVENT, onUnauthorized);
@@ -62,10 +64,13 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const signIn = useCallback(async (name: string, password: string) => {
     const r = await api.login(name, password);
+    signingOut.current = false;
     setNotice(undefined);
     setUser(r.user);
   }, []);
   const signOut = useCallback(async () => {
+    // Requests still in flight answer 401 once the session is gone: that is this sign-out, not an ended session.
+    signingOut.current = true;
     await api.logout().catch(() => undefined);
     setNotice('You are signed out.');
     setUser(null);
