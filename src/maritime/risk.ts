@@ -21,7 +21,7 @@ import {
 } from '../store/events.ts';
 import { insertAlertIfNew } from '../store/screening.ts';
 import type { Store } from '../store/store.ts';
-import { identitiesOf, identityHistory } from '../store/vessels.ts';
+import { identitiesOf, identityHistory, vesselsByMmsi } from '../store/vessels.ts';
 import { eventDiscriminator } from './events.ts';
 import { isValidImo } from './imo.ts';
 import { flagOfMmsi, mmsiWarnings } from './mmsi.ts';
@@ -124,6 +124,18 @@ function distinctEvents(events: readonly EventRow[]): EventRow[] {
 }
 
 /** Raises alerts for events that involve designated vessels or DPRK ports. Returns how many are new. */
+/** Event types in words, for alert texts. */
+const EVENT_WORDS: Record<string, string> = {
+  encounter: 'encounter',
+  loitering: 'loitering',
+  gap: 'AIS gap',
+  port_visit: 'port visit',
+  zone_entry: 'zone entry',
+  zone_exit: 'zone exit',
+  spoofing: 'spoofing',
+  identity_change: 'identity change',
+};
+
 export async function raiseMaritimeAlerts(store: Store, events: readonly EventRow[]): Promise<number> {
   const mmsis = [...new Set(events.flatMap((e) => e.mmsi))];
   const links = await vesselLinks(store, mmsis);
@@ -137,15 +149,22 @@ export async function raiseMaritimeAlerts(store: Store, events: readonly EventRo
     list.push(l);
   }
   const now = new Date().toISOString();
+  // Alerts name vessels as analysts know them: the broadcast name with the MMSI.
+  const vessels = await vesselsByMmsi(store.db, mmsis);
+  const who = (m: number) => {
+    const name = vessels.get(m)?.name;
+    return name ? `${name} (${m})` : `MMSI ${m}`;
+  };
   let raised = 0;
   for (const e of events) {
     const reasons: { entityId: string | null; reason: string; score: number | null; lead?: number }[] = [];
+    const what = EVENT_WORDS[e.type] ?? e.type.replace(/_/g, ' ');
     for (const m of e.mmsi) {
       for (const l of byMmsi.get(m) ?? []) {
         const other = e.mmsi.find((x) => x !== m);
         reasons.push({
           entityId: l.entityId,
-          reason: `${e.type} involving ${m}, ${l.relation === 'vessel' ? 'designated vessel' : 'vessel of designated'} ${l.caption}`,
+          reason: `${what} involving ${who(m)}, ${l.relation === 'vessel' ? 'designated vessel' : 'vessel of designated'} ${l.caption}`,
           score: l.score,
           ...(e.type === 'encounter' && other !== undefined ? { lead: other } : {}),
         });
@@ -154,7 +173,7 @@ export async function raiseMaritimeAlerts(store: Store, events: readonly EventRo
     if (e.type === 'port_visit' && e.details.dprk === true) {
       reasons.push({
         entityId: null,
-        reason: `call at the DPRK port ${String(e.details.port)}`,
+        reason: `call at the DPRK port ${String(e.details.port)} by ${who(e.mmsi[0] as number)}`,
         score: null,
       });
     }

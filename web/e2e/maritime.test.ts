@@ -134,6 +134,17 @@ describe('maritime pages in a browser', { skip, timeout: 180_000 }, () => {
     await page.getByTestId('event-counts').waitFor();
     await page.locator('[data-widget="riskiest"] table tbody tr').first().waitFor();
     await screenshot(page, 'maritime-02-dashboard');
+    // Maritime alerts name their vessels: a DPRK port call says which vessel called.
+    const admin = await apiSession(server.url, 'admin', server.adminPassword);
+    const alerts = (await (await admin('/api/alerts?kind=maritime&limit=500')).json()) as {
+      items: Array<{ details: { reason?: string } }>;
+    };
+    const reasons = alerts.items.map((a) => a.details.reason ?? '');
+    assert.ok(
+      reasons.some((r) => /^call at the DPRK port .+ by (.+ \(\d{9}\)|MMSI \d+)$/.test(r)),
+      `a port call alert names its vessel: ${reasons.slice(0, 3).join(' | ')}`,
+    );
+    assert.ok(!reasons.some((r) => /_/.test(r.split(' involving ')[0])), 'event types in words');
   });
 
   test('map: find a vessel, see its track and events drawn, and its side panel', async () => {

@@ -29,8 +29,10 @@ export function alertSummary(a: Alert): string {
   if (a.kind === 'maritime') {
     // Several alerts can share a reason ("call at the DPRK port Nampo"): the vessels and the time tell them apart.
     const d = (a.details ?? {}) as MaritimeAlertDetails;
+    // Newer reasons name the vessels themselves ("… by SEA FORTUNE (538804240)").
     const what = d.reason ?? (d.event ? eventTypeLabel(d.event.type) : 'maritime event');
-    const who = d.event?.mmsi.length ? ` · MMSI ${d.event.mmsi.join(' & ')}` : '';
+    const named = d.event?.mmsi.every((m) => what.includes(String(m))) ?? true;
+    const who = !named && d.event?.mmsi.length ? ` · MMSI ${d.event.mmsi.join(' & ')}` : '';
     const when = d.event?.start ? ` · ${fmtDateTime(d.event.start)}` : '';
     return `${what}${who}${when}`;
   }
