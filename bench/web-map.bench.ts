@@ -39,7 +39,12 @@ if (!chromium) throw new Error('no Chromium: apt-get install chromium (or set WA
 const RENDERERS: Record<string, { flags: string[]; expect: RegExp }> = {
   swiftshader: { flags: ['--use-angle=swiftshader', '--enable-unsafe-swiftshader'], expect: /SwiftShader/ },
   llvmpipe: { flags: ['--use-angle=gl-egl', '--ignore-gpu-blocklist', '--enable-gpu'], expect: /llvmpipe/ },
-  gpu: { flags: ['--ignore-gpu-blocklist', '--enable-gpu'], expect: /^(?!.*(SwiftShader|llvmpipe))/ },
+  // The machine's GPU through EGL (on NVIDIA and Mesa hardware drivers alike); refused when that turns out
+  // to be a software renderer after all.
+  gpu: {
+    flags: ['--use-angle=gl-egl', '--ignore-gpu-blocklist', '--enable-gpu'],
+    expect: /^(?!.*(SwiftShader|llvmpipe))/,
+  },
 };
 const wanted = option('renderer') ?? 'all';
 const renderers = wanted === 'all' ? ['swiftshader', 'llvmpipe'] : [wanted];
