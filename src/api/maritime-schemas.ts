@@ -8,15 +8,13 @@
  * Under tests every answer is also checked against its schema at run time, undocumented fields included
  * (src/api/response-check.ts).
  *
- * This module imports nothing but zod: the web app's type check reads it.
+ * This module imports nothing but zod (and schemas.ts, likewise): the web app's type check reads it.
  */
 import { z } from 'zod';
+import { count, counts, instant } from './schemas.ts';
 
-const instant = z.string().describe('ISO 8601 instant, UTC');
-const count = z.number().int().min(0);
 const lat = z.number().min(-90).max(90);
 const lon = z.number().min(-180).max(180);
-const counts = z.record(z.string(), z.number());
 
 // --- vessels ---
 export const vesselPosition = z.object({
@@ -312,7 +310,8 @@ export const zoneFeature = z.object({
   }),
 });
 
-export const removed = z.object({ removed: z.string() });
+// What a DELETE answers, shared with the other routes.
+export { removed } from './schemas.ts';
 
 export const detectionPreset = z.object({
   name: z.string(),

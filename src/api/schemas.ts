@@ -8,10 +8,11 @@
  */
 import { z } from 'zod';
 
-const instant = z.string().describe('ISO 8601 instant, UTC');
-const count = z.number().int().min(0);
+// Shared with maritime-schemas.ts.
+export const instant = z.string().describe('ISO 8601 instant, UTC');
+export const count = z.number().int().min(0);
+export const counts = z.record(z.string(), z.number());
 const values = z.record(z.string(), z.array(z.string()));
-const counts = z.record(z.string(), z.number());
 
 export const ok = z.object({ ok: z.boolean() });
 

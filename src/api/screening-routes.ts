@@ -13,7 +13,6 @@ import {
   entriesFromCsv,
   removeFromWatchlist,
   rescreenWatchlists,
-  WatchlistError,
   watchlistItems,
   watchlists,
 } from '../screening/monitoring/watchlists.ts';
@@ -175,7 +174,7 @@ export function registerScreeningRoutes(root: FastifyInstance, screening: Screen
       },
     },
     async (req, reply) => {
-      if (!req.body) throw Object.assign(new Error('no CSV in the request body'), { statusCode: 400 });
+      if (!req.body) throw new BadRequestError('no CSV in the request body');
       const out = new PassThrough();
       // Before the answer starts, a failure is reported as a 400 below; after, it cuts the download short.
       out.on('error', () => undefined);
@@ -186,7 +185,7 @@ export function registerScreeningRoutes(root: FastifyInstance, screening: Screen
         },
         (err: Error) => {
           out.destroy(err);
-          throw Object.assign(new Error(err.message), { statusCode: 400 });
+          throw new BadRequestError(err.message);
         },
       );
       // A CSV that cannot be screened at all (no name column) fails before its first output row: answer

@@ -8,13 +8,7 @@ import { type Command, Option } from 'commander';
 import { PRESETS } from '../maritime/detect/presets.ts';
 import { detect } from '../maritime/detection-service.ts';
 import { EVENT_TYPES } from '../maritime/events.ts';
-import {
-  type ExportFormat,
-  eventDetail,
-  eventEvidence,
-  exportEvents,
-  findEvents,
-} from '../maritime/events-service.ts';
+import { type ExportFormat, eventEvidence, exportEvents, findEvents } from '../maritime/events-service.ts';
 import { addUserZone, allZones, removeUserZone } from '../maritime/zones-service.ts';
 import { ScreeningService } from '../screening/service.ts';
 import { cliActor, withStore } from './context.ts';

@@ -40,6 +40,14 @@ const SCRAMBLED_FACTOR = 0.85;
  * design, so without this a whole fleet matches any one of its vessels.
  */
 const NUMBERS_DIFFER_FACTOR = 0.6;
+
+const hasDigit = (t: PreparedToken) => /\d/.test(t.text);
+
+/** Both names carry numbers and share none. Allocation-free when the query has none (most queries). */
+function numbersDifferIn(query: PreparedToken[], entity: PreparedToken[]): boolean {
+  if (!query.some(hasDigit) || !entity.some(hasDigit)) return false;
+  return !query.some((q) => hasDigit(q) && entity.some((e) => e.text === q.text));
+}
 const SCRAMBLED_LINEAGE_FACTOR = 0.6;
 /** Two different kinds of company (an `AG` and a `GmbH`, an `ANO` and an `LLC`) under one name: a conflict
  * of this weight. A legal form on one side only costs nothing: lists and customers drop them freely. */
@@ -306,11 +314,7 @@ export function alignNames(
       score *= query.some((t) => isParticle(t.text)) ? SCRAMBLED_LINEAGE_FACTOR : SCRAMBLED_FACTOR;
     }
   }
-  const numbersOf = (tokens: PreparedToken[]) => tokens.filter((t) => /\d/.test(t.text)).map((t) => t.text);
-  const queryNumbers = numbersOf(query);
-  const entityNumbers = new Set(numbersOf(entity));
-  const numbersDiffer =
-    queryNumbers.length > 0 && entityNumbers.size > 0 && !queryNumbers.some((n) => entityNumbers.has(n));
+  const numbersDiffer = numbersDifferIn(query, entity);
   if (numbersDiffer) score *= NUMBERS_DIFFER_FACTOR;
   return { score, pairs, unmatchedQuery, unmatchedEntity, scrambled, numbersDiffer };
 }

@@ -151,9 +151,8 @@ export class ScreeningService {
     const datasets = SCREENING_DATASETS[opts.dataset ?? 'default'];
     const offset = opts.offset ?? 0;
     const limit = opts.limit ?? 10;
-    const page = index.matchPage(query, { threshold, limit: offset + limit, datasets });
-    let results = page.results.slice(offset);
-    let total = page.total;
+    let results: MatchResult[];
+    let total: number;
     let exact = true;
     if (opts.algorithm === 'ofac') {
       const cap = Math.max(50, (offset + limit) * 5);
@@ -169,6 +168,10 @@ export class ScreeningService {
       total = rescored.filter((r) => r.score > 0).length;
       exact = candidates.length < cap;
       results = rescored.slice(offset, offset + limit);
+    } else {
+      const page = index.matchPage(query, { threshold, limit: offset + limit, datasets });
+      results = page.results.slice(offset);
+      total = page.total;
     }
     // A candidate that shares a blocking key but nothing that scores is noise, not a hit.
     const hits = results

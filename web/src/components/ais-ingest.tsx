@@ -6,17 +6,21 @@
  */
 import { type FormEvent, useRef, useState } from 'react';
 import type { UploadProgress } from '../api.ts';
-import { fmtBytes, fmtNumber } from '../format.ts';
+import { fmtNumber } from '../format.ts';
 import { maritimeApi } from '../maritime-api.ts';
 import type { IngestAnswer } from '../maritime-types.ts';
 import { Link } from '../router.tsx';
-import { ErrorBox, Field, ProgressBar } from './ui.tsx';
+import { ErrorBox, Field, UploadProgressBar } from './ui.tsx';
 
 interface Outcome {
   file: string;
   answer?: IngestAnswer;
   error?: Error;
 }
+
+/** Which file of the upload is being sent ("File 2 of 3: x.nmea"). */
+const fileOf = (c: { file: string; index: number; count: number }) =>
+  `${c.count > 1 ? `File ${c.index + 1} of ${c.count}: ` : ''}${c.file}`;
 
 export function AisIngestForm({ onIngested }: { onIngested: () => void }) {
   const input = useRef<HTMLInputElement>(null);
@@ -83,17 +87,10 @@ export function AisIngestForm({ onIngested }: { onIngested: () => void }) {
         </div>
       </form>
       {current && (
-        <ProgressBar
-          label={`${current.count > 1 ? `File ${current.index + 1} of ${current.count}: ` : ''}${current.file}: ${
-            current.p.phase === 'upload' ? 'uploading' : 'decoding, storing and detecting…'
-          }`}
-          value={current.p.phase === 'upload' ? current.p.loaded : undefined}
-          max={current.p.total ?? undefined}
-          detail={
-            current.p.phase === 'upload'
-              ? `${fmtBytes(current.p.loaded)} of ${fmtBytes(current.p.total)}`
-              : undefined
-          }
+        <UploadProgressBar
+          progress={current.p}
+          uploading={`${fileOf(current)}: uploading`}
+          working={`${fileOf(current)}: decoding, storing and detecting…`}
         />
       )}
       {outcomes.length > 0 && (

@@ -1,6 +1,7 @@
 /** Small shared pieces: loading and error states, badges, a progress bar, labelled fields, tabs, cards. */
 import { type ReactNode, useId } from 'react';
-import { ApiError } from '../api.ts';
+import { ApiError, type UploadProgress } from '../api.ts';
+import { fmtBytes } from '../format.ts';
 import { Link } from '../router.tsx';
 import type { ApiState } from '../use-api.ts';
 
@@ -103,6 +104,30 @@ export function ProgressBar({
       <progress aria-labelledby={id} value={value} max={max} />
       {detail && <div className="muted small">{detail}</div>}
     </div>
+  );
+}
+
+/**
+ * An upload's progress: bytes sent while uploading (`uploading` is its label), then an indeterminate bar while
+ * the server works (`working`).
+ */
+export function UploadProgressBar({
+  progress,
+  uploading,
+  working,
+}: {
+  progress: UploadProgress;
+  uploading: string;
+  working: string;
+}) {
+  const sending = progress.phase === 'upload';
+  return (
+    <ProgressBar
+      label={sending ? uploading : working}
+      value={sending ? progress.loaded : undefined}
+      max={progress.total ?? undefined}
+      detail={sending ? `${fmtBytes(progress.loaded)} of ${fmtBytes(progress.total)}` : undefined}
+    />
   );
 }
 

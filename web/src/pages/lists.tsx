@@ -4,8 +4,8 @@ import { api, type UploadProgress } from '../api.ts';
 import type { DatasetSummary, ImportResult, ListVersion } from '../api-types.ts';
 import { Can } from '../auth.tsx';
 import { type Column, DataTable } from '../components/table.tsx';
-import { Async, Badge, Card, ErrorBox, Facts, Field, ProgressBar } from '../components/ui.tsx';
-import { datasetLabel, fmtBytes, fmtDate, fmtDateTime, fmtNumber } from '../format.ts';
+import { Async, Badge, Card, ErrorBox, Facts, Field, UploadProgressBar } from '../components/ui.tsx';
+import { datasetLabel, fmtDate, fmtDateTime, fmtNumber } from '../format.ts';
 import { href, Link } from '../router.tsx';
 import { useApi } from '../use-api.ts';
 
@@ -145,15 +145,10 @@ function ImportForm({ onImported }: { onImported: () => void }) {
         </div>
       </form>
       {progress && (
-        <ProgressBar
-          label={progress.phase === 'upload' ? 'Uploading' : 'Importing (parsing and storing the records)…'}
-          value={progress.phase === 'upload' ? progress.loaded : undefined}
-          max={progress.total ?? undefined}
-          detail={
-            progress.phase === 'upload'
-              ? `${fmtBytes(progress.loaded)} of ${fmtBytes(progress.total)}`
-              : undefined
-          }
+        <UploadProgressBar
+          progress={progress}
+          uploading="Uploading"
+          working="Importing (parsing and storing the records)…"
         />
       )}
       {error && <ErrorBox error={error} />}

@@ -137,8 +137,6 @@ export default function MapPage(_props: PageProps) {
   const initialView = useRef(parseCenter(state.c) ?? { center: [123.5, 36.5] as [number, number], zoom: 5 });
   const [view, setView] = useState<MapView>();
 
-  const windowFrom = parseTime(state.from, 'start');
-  const windowTo = parseTime(state.to, 'end');
   const replayAt = parseTime(state.t);
 
   // --- data ---

@@ -9,8 +9,8 @@ import { api, type UploadProgress } from '../api.ts';
 import type { Watchlist, WatchlistImported, WatchlistItem } from '../api-types.ts';
 import { Can } from '../auth.tsx';
 import { DataTable, Pagination } from '../components/table.tsx';
-import { Async, Card, ErrorBox, Field, ProgressBar } from '../components/ui.tsx';
-import { fmtBytes, fmtDate, fmtNumber, propertyLabel } from '../format.ts';
+import { Async, Card, ErrorBox, Field, UploadProgressBar } from '../components/ui.tsx';
+import { fmtDate, fmtNumber, propertyLabel } from '../format.ts';
 import { href, Link } from '../router.tsx';
 import type { PageProps } from '../routes.ts';
 import { useTitle } from '../title.ts';
@@ -418,16 +418,7 @@ function ImportItems({
         </button>
       </div>
       {progress && (
-        <ProgressBar
-          label={progress.phase === 'upload' ? 'Uploading' : 'Adding and screening…'}
-          value={progress.phase === 'upload' ? progress.loaded : undefined}
-          max={progress.total ?? undefined}
-          detail={
-            progress.phase === 'upload'
-              ? `${fmtBytes(progress.loaded)} of ${fmtBytes(progress.total)}`
-              : undefined
-          }
-        />
+        <UploadProgressBar progress={progress} uploading="Uploading" working="Adding and screening…" />
       )}
       {error && <ErrorBox error={error} />}
     </form>
